@@ -1,0 +1,145 @@
+/**
+ * Entries: the lines a role guide is really made of. Authors write "**Tools**: Docker, Kubernetes"
+ * as a list item, as a line of a paragraph, or as a bullet ("• Kubernetes basics") that markdown
+ * folds into the paragraph above it. Extractors read entries, so they need not care which.
+ */
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+import type { Position } from "unist";
+import { toString } from "mdast-util-to-string";
+
+export interface Entry {
+  /** The leading bold text, or the words before a colon, without the colon. */
+  label: string | null;
+  /** Whether the label was bold; a plain "Label:" only counts where the reader expects it. */
+  strong: boolean;
+  /** What follows the label and its separator (":", " - ", " – "); the whole text when there is no label. */
+  value: string;
+  /** The separator after the label: ":" for a field, "-" for "**Skill** - detail". */
+  separator: ":" | "-" | null;
+  /** The entry's whole text. */
+  text: string;
+  /** Whether the line began with a bullet character inside a paragraph ("•", "◦", "▪"). */
+  bullet: boolean;
+  position: Position;
+  /** Entries of a list nested in this list item. */
+  children: Entry[];
+}
+
+/** Bullets that authors type by hand; markdown keeps them as text in a paragraph. */
+const HAND_BULLET = /^\s*[•◦▪▸►‣·]\s*/u;
+
+function pointAt(line: number, column: number) {
+  return { line, column };
+}
+
+/** Splits a paragraph's inline content at its line breaks, keeping the nodes of each line. */
+function paragraphLines(paragraph: Paragraph): { nodes: PhrasingContent[]; position: Position }[] {
+  const start = paragraph.position?.start ?? pointAt(1, 1);
+  const end = paragraph.position?.end ?? start;
+  const lines: { nodes: PhrasingContent[]; line: number; column: number }[] = [{ nodes: [], line: start.line, column: start.column }];
+  let line = start.line;
+  for (const node of paragraph.children) {
+    if (node.type === "break") {
+      line = (node.position?.end.line ?? line + 1);
+      lines.push({ nodes: [], line, column: 1 });
+      continue;
+    }
+    if (node.type !== "text" || !node.value.includes("\n")) {
+      const last = lines[lines.length - 1]!;
+      if (last.nodes.length === 0 && node.position) last.column = node.position.start.column;
+      last.nodes.push(node);
+      continue;
+    }
+    const parts = node.value.split("\n");
+    parts.forEach((part, index) => {
+      if (index > 0) {
+        line += 1;
+        lines.push({ nodes: [], line, column: 1 });
+      }
+      if (part) lines[lines.length - 1]!.nodes.push({ type: "text", value: part });
+    });
+  }
+  return lines
+    .filter((l) => toString(l.nodes).trim() !== "")
+    .map((l, index, all) => ({
+      nodes: l.nodes,
+      position: {
+        start: pointAt(l.line, l.column),
+        end: index === all.length - 1 ? end : pointAt(l.line, l.column + toString(l.nodes).length),
+      },
+    }));
+}
+
+const SEPARATOR = /^\s*(?:[:：]\s*|\s[-–—]\s+|[-–—]\s+)/u;
+
+/** Reads a label ("**Tools**:", "**Skill** - detail", "Alternative paths:") off the front of a line. */
+function entryOf(nodes: PhrasingContent[], position: Position, children: Entry[]): Entry {
+  const full = toString(nodes).trim();
+  const bullet = HAND_BULLET.test(full);
+  const text = full.replace(HAND_BULLET, "");
+  const first = nodes.findIndex((n) => !(n.type === "text" && n.value.trim() === ""));
+  const lead = nodes[first];
+  if (lead && (lead.type === "strong" || lead.type === "emphasis") && !bullet) {
+    let label = toString(lead).trim();
+    let rest = toString(nodes.slice(first + 1));
+    let separator: Entry["separator"] = null;
+    if (/[:：]$/.test(label)) {
+      label = label.replace(/\s*[:：]$/, "");
+      separator = ":";
+    }
+    const sep = SEPARATOR.exec(rest);
+    if (sep) {
+      separator ??= sep[0].includes(":") || sep[0].includes("：") ? ":" : "-";
+      rest = rest.slice(sep[0].length);
+    }
+    if (label) return { label, strong: true, value: rest.trim(), separator, text, bullet, position, children };
+  }
+  // A plain "Label: value" line; the label stays short so that prose with a colon is not cut.
+  const colon = /^([^:：()]{1,60}?)\s*[:：]\s+(.*)$/su.exec(text);
+  if (colon && colon[1]!.split(/\s+/).length <= 6) {
+    return { label: colon[1]!.trim(), strong: false, value: colon[2]!.trim(), separator: ":", text, bullet, position, children };
+  }
+  return { label: null, strong: false, value: text, separator: null, text, bullet, position, children };
+}
+
+function listEntries(list: List): Entry[] {
+  return list.children.map((item: ListItem) => {
+    const [head, ...rest] = item.children;
+    const children = rest.flatMap((block) => entriesOf([block]));
+    const position = item.position ?? { start: pointAt(1, 1), end: pointAt(1, 1) };
+    if (head?.type === "paragraph") {
+      const [firstLine, ...moreLines] = paragraphLines(head);
+      const extra = moreLines.map((l) => entryOf(l.nodes, l.position, []));
+      if (!firstLine) return entryOf([], position, [...extra, ...children]);
+      return entryOf(firstLine.nodes, { start: position.start, end: firstLine.position.end }, [...extra, ...children]);
+    }
+    const all = head ? [...entriesOf([head]), ...children] : children;
+    return { label: null, strong: false, value: "", separator: null, text: "", bullet: false, position, children: all };
+  });
+}
+
+/**
+ * The entries of a run of blocks: one per list item (with nested lists as children) and one per
+ * paragraph line. Blocks that are not prose (code, tables, HTML, quotes) give no entries: callers
+ * keep those as unplaced text.
+ */
+export function entriesOf(blocks: readonly RootContent[]): Entry[] {
+  const out: Entry[] = [];
+  for (const block of blocks) {
+    if (block.type === "list") out.push(...listEntries(block));
+    else if (block.type === "paragraph") {
+      for (const line of paragraphLines(block)) out.push(entryOf(line.nodes, line.position, []));
+    }
+  }
+  return out;
+}
+
+/** Whether a block is read as entries by `entriesOf`. */
+export function isProse(block: RootContent): boolean {
+  return block.type === "list" || block.type === "paragraph";
+}
+
+/** An entry and all its descendants, flattened in document order. */
+export function flatten(entries: readonly Entry[]): Entry[] {
+  return entries.flatMap((e) => [e, ...flatten(e.children)]);
+}

@@ -1,0 +1,105 @@
+/**
+ * The Role model: the one source of types for every stage after extraction.
+ * Types are inferred from these schemas; nothing else declares their shape.
+ */
+import { z } from "zod";
+
+const text = z.string().trim().min(1);
+const slug = z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "a slug of lower-case letters, digits and single hyphens");
+
+/** A span of whole numbers, such as years of experience or hours a week; `max` null means open-ended ("4+"). */
+export const Range = z
+  .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative().nullable() })
+  .refine((r) => r.max === null || r.min <= r.max, { message: "min must not be greater than max", path: ["max"] });
+
+/** A reference to a skill: the name as written and the slug that joins it across roles. */
+export const SkillRef = z.object({ name: text, slug });
+
+/** A role-wide skill, filed under the category the author gave it ("Technical", "Tools", "Soft"). */
+export const Skill = SkillRef.extend({ category: text });
+
+export const Priority = z.enum(["must", "good", "other"]);
+
+/** One line of a level's requirements, as written, with the skills it names. */
+export const Requirement = z.object({
+  text,
+  detail: z.string().nullable(),
+  priority: Priority,
+  /** The author's group name when `priority` is "other" ("Production Support & Miscellaneous"). */
+  group: z.string().nullable(),
+  skills: z.array(SkillRef),
+});
+
+export const Level = z.object({
+  name: text,
+  slug,
+  /** A level code kept beside the name (IC1, L3, D1), when the author gave one. */
+  code: z.string().nullable(),
+  years: Range.nullable(),
+  requirements: z.array(Requirement),
+});
+
+export const Growth = z.object({ from: text, to: text, steps: z.array(text) });
+
+export const Phase = z
+  .object({ start: z.number().int().positive(), end: z.number().int().positive(), title: z.string(), topics: z.array(text) })
+  .refine((p) => p.start <= p.end, { message: "a phase must not end before it starts", path: ["end"] });
+
+export const Transition = z.object({
+  /** The role title the reader starts from. */
+  from: text,
+  slug,
+  months: z.number().int().positive().nullable(),
+  phases: z.array(Phase),
+  keySkills: z.array(SkillRef),
+  hoursPerWeek: Range.nullable(),
+});
+
+/** Text no extractor placed, kept so that nothing the author wrote vanishes. */
+export const Section = z.object({ heading: z.string(), text: z.string(), source: z.string() });
+
+export const Source = z.object({ path: z.string() });
+
+export const Role = z
+  .object({
+    slug,
+    title: text,
+    summary: z.string().nullable(),
+    responsibilities: z.array(text),
+    background: z.string().nullable(),
+    skills: z.array(Skill),
+    levels: z.array(Level),
+    ladders: z.array(z.array(text).min(1)),
+    alternativePaths: z.array(text),
+    growth: z.array(Growth),
+    transitions: z.array(Transition),
+    sections: z.array(Section),
+    sources: z.array(Source).min(1),
+  })
+  .superRefine((role, ctx) => {
+    const seen = new Map<string, number>();
+    role.levels.forEach((level, index) => {
+      const first = seen.get(level.slug);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Level "${level.name}" appears twice in role "${role.title}" (first as level ${first + 1}); give each level a distinct name`,
+          path: ["levels", index, "name"],
+          params: { ruleId: "level-name-unique" },
+        });
+      } else seen.set(level.slug, index);
+    });
+  });
+
+export type Range = z.infer<typeof Range>;
+export type SkillRef = z.infer<typeof SkillRef>;
+export type Skill = z.infer<typeof Skill>;
+export type Priority = z.infer<typeof Priority>;
+export type Requirement = z.infer<typeof Requirement>;
+export type Level = z.infer<typeof Level>;
+export type Growth = z.infer<typeof Growth>;
+export type Phase = z.infer<typeof Phase>;
+export type Transition = z.infer<typeof Transition>;
+export type Section = z.infer<typeof Section>;
+export type Source = z.infer<typeof Source>;
+export type Role = z.infer<typeof Role>;

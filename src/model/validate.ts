@@ -1,0 +1,104 @@
+/**
+ * RawRole → Role, or diagnostics. Zod checks the shape; each zod issue is reported at the source
+ * position of the value it is about. Checks that only warn (a plan's phases that leave a gap)
+ * run after the shape is known to be right. Like Markdoc's validate, this never throws.
+ */
+import type { VFile } from "vfile";
+import type { z } from "zod";
+import type { RawRole } from "./raw-role.ts";
+import { positionOf } from "./raw-role.ts";
+import { report } from "./diagnostics.ts";
+import { Role, type Transition } from "./role.ts";
+
+type Path = readonly PropertyKey[];
+
+/** Stable rule ids for the checks the schema makes, by the last named key of the path. */
+function ruleFor(issue: z.core.$ZodIssue): string {
+  const fromParams = (issue as { params?: { ruleId?: unknown } }).params?.ruleId;
+  if (typeof fromParams === "string") return fromParams;
+  const keys = issue.path.filter((k): k is string => typeof k === "string");
+  const [parent, last] = [keys[keys.length - 2], keys[keys.length - 1]];
+  if (parent === "years" || last === "years") return "level-years-range";
+  if (parent === "hoursPerWeek" || last === "hoursPerWeek") return "hours-range";
+  if (parent === "phases" || last === "end" || last === "start") return "phase-range";
+  if (last === "title") return "role-title";
+  return `schema-${issue.code}`;
+}
+
+/** "Level \"Mid\" › years › max": the path in the author's words, naming the level or plan it is in. */
+function describePath(path: Path, data: RawRole["data"]): string {
+  const words: string[] = [];
+  let node: unknown = data;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = (node as Record<PropertyKey, unknown> | undefined)?.[key];
+    if (typeof key === "number") {
+      const item = next as { name?: string; from?: string; text?: string; start?: number; end?: number } | undefined;
+      const owner = String(path[i - 1]);
+      if (owner === "levels") words.pop(), words.push(`Level "${item?.name}"`);
+      else if (owner === "transitions") words.pop(), words.push(`Plan from "${item?.from}"`);
+      else if (owner === "phases") words.pop(), words.push(`phase ${key + 1} (months ${item?.start}-${item?.end})`);
+      else if (owner === "requirements") words.pop(), words.push(`requirement "${item?.text}"`);
+      else words.push(`item ${key + 1}`);
+    } else words.push(String(key));
+    node = next;
+  }
+  return words.join(" › ") || "role";
+}
+
+/** Phases should run from month 1 to the plan's end, in order, without gaps or overlaps. */
+function checkPhases(plan: Transition, planIndex: number, raw: RawRole, file: VFile): void {
+  let expected = 1;
+  plan.phases.forEach((phase, index) => {
+    const at = positionOf(raw, ["transitions", planIndex, "phases", index]);
+    const name = `Phase ${index + 1} (months ${phase.start}-${phase.end}) of the plan from "${plan.from}"`;
+    if (phase.start > expected) {
+      report(file, "warning", "plan-phase-gap", `${name} starts at month ${phase.start}, leaving months ${expected}-${phase.start - 1} without a phase; expected it to start at month ${expected}.`, at);
+    } else if (phase.start < expected) {
+      report(file, "warning", "plan-phase-overlap", `${name} starts at month ${phase.start}, inside the phase before it (which runs to month ${expected - 1}); expected it to start at month ${expected}.`, at);
+    }
+    if (plan.months !== null && phase.end > plan.months) {
+      report(file, "warning", "plan-phase-outside", `${name} ends after the plan's ${plan.months} months; make the plan longer or the phase shorter.`, at);
+    }
+    expected = Math.max(expected, phase.end + 1);
+  });
+  if (plan.months !== null && plan.phases.length > 0 && expected - 1 < plan.months) {
+    report(file, "warning", "plan-phase-gap", `The plan from "${plan.from}" lasts ${plan.months} months but its phases end at month ${expected - 1}.`, positionOf(raw, ["transitions", planIndex, "months"]));
+  }
+}
+
+function hasContent(role: Role): boolean {
+  return Boolean(
+    role.summary || role.background || role.responsibilities.length || role.skills.length || role.levels.length ||
+      role.ladders.length || role.alternativePaths.length || role.growth.length || role.transitions.length,
+  );
+}
+
+/**
+ * Validates an extracted role.
+ * @param raw the extractor's output
+ * @param file receives one diagnostic per problem
+ * @returns the Role, or null when it has errors
+ */
+export function validateRole(raw: RawRole, file: VFile): Role | null {
+  const result = Role.safeParse(raw.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      report(file, "error", ruleFor(issue), `${describePath(issue.path, raw.data)}: ${issue.message}`, positionOf(raw, issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))));
+    }
+    return null;
+  }
+  const role = result.data;
+  role.transitions.forEach((plan, index) => checkPhases(plan, index, raw, file));
+  if (!hasContent(role)) {
+    report(
+      file,
+      "error",
+      "no-role-content",
+      `Found no part of a role guide in "${role.title}" (no overview, skills, levels, ladder or plan); expected headings such as "## Overview", "## Required Skills" or "## Career Progression".`,
+      raw.position,
+    );
+    return null;
+  }
+  return role;
+}

@@ -1,0 +1,120 @@
+/**
+ * Bytes → text, or a diagnostic saying why the bytes are not a role guide we can read.
+ * Every later stage assumes clean text: UTF-8 decoded, no BOM, LF line endings only.
+ */
+import type { VFile } from "vfile";
+import { report } from "../model/diagnostics.ts";
+import { firstInvalidUtf8 } from "./utf8.ts";
+
+// Above this share of control bytes the file is data, not prose (git only looks for NUL; we also
+// catch files of mostly control bytes, which would otherwise decode as UTF-8 and parse as junk).
+const CONTROL_SHARE_LIMIT = 0.1;
+
+/**
+ * Decodes a file's bytes as UTF-8, strips a BOM and turns CRLF and lone CR into LF (one break
+ * for one break, so line numbers stay those of the file). Problems become error messages on
+ * `file` (rules `empty-file`, `binary-file`, `invalid-utf8`) and the result is then null.
+ * @param bytes the file's content as read from disk
+ * @param file the file the messages go to
+ */
+export function decodeBytes(bytes: Uint8Array, file: VFile): string | null {
+  if (bytes.length === 0) {
+    reportEmpty(file, "The file is empty (0 bytes)");
+    return null;
+  }
+
+  const binary = binaryReason(bytes);
+  if (binary !== null) {
+    report(file, "error", "binary-file", binary, { line: 1, column: 1 });
+    return null;
+  }
+
+  let text: string;
+  try {
+    // ignoreBOM keeps the BOM so that stripping it below is visible here, not a decoder default.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    reportInvalidUtf8(bytes, file);
+    return null;
+  }
+
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, "\n");
+
+  // trim() also drops NBSP, U+FEFF and other Unicode spaces: a file of only those has no content.
+  if (text.trim() === "") {
+    reportEmpty(file, `The file has ${bytes.length} bytes but only whitespace`);
+    return null;
+  }
+  return text;
+}
+
+function reportEmpty(file: VFile, found: string): void {
+  report(
+    file,
+    "error",
+    "empty-file",
+    `${found}; expected a role guide in markdown. Write its content or delete the file.`,
+    { line: 1, column: 1 },
+  );
+}
+
+/** Why the bytes look like binary data rather than text, or null when they look like text. */
+function binaryReason(bytes: Uint8Array): string | null {
+  // UTF-16 text is full of NUL bytes; naming it gives the user the one fix that works.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const bom = bytes[0] === 0xff ? "FF FE" : "FE FF";
+    return `The file starts with the UTF-16 byte order mark ${bom}; expected UTF-8 text. Re-save the file as UTF-8.`;
+  }
+  let firstNul = -1;
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0 && firstNul < 0) firstNul = i;
+    // Tab, LF, VT, FF and CR are ordinary in text; every other C0 byte and DEL are not.
+    if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) controls++;
+  }
+  if (firstNul >= 0) {
+    return `The file contains a NUL byte (first at byte offset ${firstNul}), so it is binary data, not text; expected a UTF-8 markdown file. Remove it from the inputs or re-save it as UTF-8 text.`;
+  }
+  if (controls / bytes.length > CONTROL_SHARE_LIMIT) {
+    const percent = Math.round((controls / bytes.length) * 100);
+    return `${percent}% of the file's bytes are control characters, so it is binary data, not text; expected a UTF-8 markdown file. Remove it from the inputs.`;
+  }
+  return null;
+}
+
+/** Reports the first invalid byte at its line and column, the way an editor would show them. */
+function reportInvalidUtf8(bytes: Uint8Array, file: VFile): void {
+  const at = firstInvalidUtf8(bytes);
+  if (at < 0) {
+    // The validator and TextDecoder disagree: still an error, just without a position.
+    report(file, "error", "invalid-utf8", "The file is not valid UTF-8; expected UTF-8 text. Re-save the file as UTF-8.", {
+      line: 1,
+      column: 1,
+    });
+    return;
+  }
+  // Count breaks as the decoder will (CRLF, CR and LF are each one), so the line matches the
+  // editor's; the bytes before `at` are valid UTF-8, so characters are the non-continuation bytes.
+  let line = 1;
+  let lineStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = lineStart; i < at; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = lineStart; i < at; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+
+  const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, "0");
+  report(
+    file,
+    "error",
+    "invalid-utf8",
+    `Byte 0x${byte} at line ${line}, column ${column} is not valid UTF-8 (byte offset ${at}); expected UTF-8 text. The file was probably saved in a legacy encoding such as Windows-1252 or Mac Roman: re-save it as UTF-8.`,
+    { line, column },
+  );
+}
