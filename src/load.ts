@@ -9,10 +9,11 @@ import { VFile } from "vfile";
 import { extractRole } from "./extract/index.ts";
 import { report } from "./model/diagnostics.ts";
 import { mergeRoles, type Placed } from "./model/merge.ts";
+import { positionOf } from "./model/raw-role.ts";
 import type { Role } from "./model/role.ts";
 import { validateRole } from "./model/validate.ts";
 import { parseMarkdown } from "./parse/index.ts";
-import { readRoleFile } from "./read/index.ts";
+import { readRoleFile, readRoleText } from "./read/index.ts";
 
 export interface LoadResult {
   roles: Role[];
@@ -51,12 +52,24 @@ async function collect(input: string, out: string[], problems: VFile[]): Promise
 
 /** Reads, parses, extracts and validates one file; its problems go to the returned file. */
 export async function loadFile(filePath: string): Promise<{ file: VFile; placed: Placed | null }> {
-  const file = await readRoleFile(filePath, path.relative(process.cwd(), filePath) || filePath);
+  return runStages(await readRoleFile(filePath, path.relative(process.cwd(), filePath) || filePath));
+}
+
+/**
+ * The same for content already in memory (tests, fuzzing, an editor integration).
+ * @param content the file's bytes, or text (encoded as UTF-8 first)
+ * @param filePath the path diagnostics name
+ */
+export function loadContent(content: string | Uint8Array, filePath: string): { file: VFile; placed: Placed | null } {
+  return runStages(readRoleText(content, filePath));
+}
+
+function runStages(file: VFile): { file: VFile; placed: Placed | null } {
   if (!file.data.readable) return { file, placed: null };
   const tree = parseMarkdown(file);
   const raw = extractRole(tree, file);
   const role = validateRole(raw, file);
-  return { file, placed: role ? { role, file, position: raw.position } : null };
+  return { file, placed: role ? { role, file, raw } : null };
 }
 
 /**
@@ -70,13 +83,18 @@ export async function loadRoles(inputs: readonly string[]): Promise<LoadResult> 
   const loaded = await Promise.all([...new Set(paths)].map(loadFile));
   files.push(...loaded.map((l) => l.file));
   const roles = mergeRoles(loaded.flatMap((l) => (l.placed ? [l.placed] : [])));
-  const titles = new Set(roles.map((r) => r.slug));
+  const known = new Set(roles.map((r) => r.slug));
   for (const { placed } of loaded) {
-    for (const plan of placed?.role.transitions ?? []) {
-      if (!titles.has(plan.slug)) {
-        report(placed!.file, "info", "transition-from-unknown", `The plan from "${plan.from}" starts at a role the catalog does not describe; its page cannot list skills the reader already has.`);
-      }
-    }
+    placed?.role.transitions.forEach((plan, index) => {
+      if (known.has(plan.slug)) return;
+      report(
+        placed.file,
+        "info",
+        "transition-from-unknown",
+        `The plan from "${plan.from}" starts at a role no input describes; its page cannot list the skills a reader already has. Add a guide for "${plan.from}" to enable that.`,
+        positionOf(placed.raw, ["transitions", index]),
+      );
+    });
   }
   return { roles, files };
 }

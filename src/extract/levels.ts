@@ -42,12 +42,21 @@ function describe(years: Range): string {
   return years.max === null ? `${years.min}+ years` : `${years.min}-${years.max} years`;
 }
 
-/** The index of the level named `text`, added when new; years that disagree with an earlier mention are reported. */
-export function levelFor(text: string, position: Position, ctx: Context): number {
+/** Levels that have a heading of their own, per role draft: a second heading of one name is a second level. */
+const headed = new WeakMap<object, Set<string>>();
+
+/**
+ * The index of the level named `text`, added when new; years that disagree with an earlier mention are reported.
+ * @param heading whether `text` is a level's own heading; two headings of one name make two levels, which validation rejects
+ */
+export function levelFor(text: string, position: Position, ctx: Context, heading = false): number {
   const { name, code, years } = parseLevelName(text);
   const levels = ctx.raw.data.levels!;
   const slug = toSlug(name) || toSlug(code ?? "") || `level-${levels.length + 1}`;
-  const index = levels.findIndex((l) => l.slug === slug);
+  const seen = headed.get(ctx.raw) ?? new Set<string>();
+  headed.set(ctx.raw, seen);
+  const index = heading && seen.has(slug) ? -1 : levels.findIndex((l) => l.slug === slug);
+  if (heading) seen.add(slug);
   if (index === -1) {
     levels.push({ name, slug, code, years, requirements: [] });
     place(ctx.raw, ["levels", levels.length - 1], position, null);
@@ -110,7 +119,7 @@ function priorityOf(title: string): { priority: Priority; group: string | null }
 }
 
 function readLevel(section: HeadingSection, ctx: Context): void {
-  const index = levelFor(section.title, section.heading?.position ?? ctx.raw.position, ctx);
+  const index = levelFor(section.title, section.heading?.position ?? ctx.raw.position, ctx, true);
   ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
   addRequirements(index, entriesOf(section.blocks), "other", null, ctx);
   for (const child of section.children) {

@@ -80,8 +80,16 @@ function readPlan(section: HeadingSection, ctx: Context): void {
   }
 }
 
+/** A plan's heading names where it starts ("From Data Scientist") or how long it lasts ("(9-month plan)"). */
+function isPlanHeading(title: string): boolean {
+  return /^\s*(?:from|de|desde|从)\s+/iu.test(title) || findMonths(title) !== null;
+}
+
 export function readTransitions(section: HeadingSection, ctx: Context): void {
   ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
   ctx.keepEntries(section.title, entriesOf(section.blocks));
-  for (const child of section.children) readPlan(child, ctx);
+  for (const child of section.children) {
+    if (isPlanHeading(child.title)) readPlan(child, ctx);
+    else ctx.readSection(child, ctx);
+  }
 }

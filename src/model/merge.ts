@@ -6,13 +6,14 @@
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { report } from "./diagnostics.ts";
+import { positionOf, type RawRole } from "./raw-role.ts";
 import type { Level, Role } from "./role.ts";
 
-/** A validated role with the file it came from and where its title stands. */
+/** A validated role with the file it came from and the positions of its values. */
 export interface Placed {
   role: Role;
   file: VFile;
-  position: Position;
+  raw: RawRole;
 }
 
 function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = (item) => JSON.stringify(item)): T[] {
@@ -65,11 +66,19 @@ function mergeTwo(into: Role, next: Role, file: VFile, position: Position): Role
  * @param placed validated roles, each with its file (which receives merge diagnostics)
  */
 export function mergeRoles(placed: readonly Placed[]): Role[] {
-  const bySlug = new Map<string, { role: Role; file: VFile }>();
-  for (const { role, file, position } of placed) {
-    const first = bySlug.get(role.slug);
-    if (!first) {
-      bySlug.set(role.slug, { role, file });
+  const bySlug = new Map<string, { role: Role; file: VFile; plans: Set<string> }>();
+  for (const { role, file, raw } of placed) {
+    const position = raw.position;
+    const first = bySlug.get(role.slug) ?? { role, file, plans: new Set<string>() };
+    // Two plans from the same role into this one would share one page.
+    role.transitions.forEach((plan, index) => {
+      if (first.plans.has(plan.slug)) {
+        report(file, "error", "transition-duplicate", `Role "${role.title}" already has a plan from "${plan.from}"; keep one, or name the starting roles apart.`, positionOf(raw, ["transitions", index]));
+      }
+      first.plans.add(plan.slug);
+    });
+    if (first.role === role) {
+      bySlug.set(role.slug, first);
     } else if (first.role.title !== role.title) {
       report(
         file,
@@ -82,18 +91,5 @@ export function mergeRoles(placed: readonly Placed[]): Role[] {
       first.role = mergeTwo(first.role, role, file, position);
     }
   }
-  const roles = [...bySlug.values()].map((entry) => entry.role);
-  for (const { role, file } of bySlug.values()) checkPlans(role, file);
-  return roles;
-}
-
-/** Two plans from the same role would share one page. */
-function checkPlans(role: Role, file: VFile): void {
-  const seen = new Set<string>();
-  for (const plan of role.transitions) {
-    if (seen.has(plan.slug)) {
-      report(file, "error", "transition-duplicate", `Role "${role.title}" has two plans from "${plan.from}"; keep one, or name the starting roles apart.`);
-    }
-    seen.add(plan.slug);
-  }
+  return [...bySlug.values()].map((entry) => entry.role);
 }

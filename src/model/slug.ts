@@ -6,7 +6,7 @@ import { slug as githubSlug } from "github-slugger";
  * spelled out first so that C, C++ and C# stay three skills.
  */
 export function toSlug(text: string): string {
-  const spelled = text.replace(/\+/g, " plus ").replace(/#/g, " sharp ").replace(/&/g, " and ");
+  const spelled = text.replace(/[/\\]/g, " ").replace(/\+/g, " plus ").replace(/#/g, " sharp ").replace(/&/g, " and ");
   return githubSlug(spelled)
     .replace(/[^\p{L}\p{N}-]/gu, "")
     .replace(/-+/g, "-")

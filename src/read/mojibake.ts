@@ -75,17 +75,21 @@ const ODD_DECODED = /[\u0080-\u009f\p{Cn}]/u;
 const STARTS_WITH_MARK = /^\p{M}/u;
 
 /**
- * How mojibake-like the text looks: adjacent pairs of characters from the codecs' upper halves
- * ("Ã©", "ü§") plus characters no one writes on purpose. Genuine accented text has few pairs;
- * mojibake has one per byte after the first of every non-ASCII character.
+ * How mojibake-like the text looks: adjacent non-ASCII pairs with at least one character from the
+ * codecs' upper halves ("Ã©", "ü§", and the "ð" a wrong codec leaves glued to what it decoded),
+ * plus characters no one writes on purpose. Genuine accented text has few such pairs; mojibake
+ * has one per byte after the first of every non-ASCII character.
  */
 function suspicion(text: string): number {
   const inAlphabet = mojibakeAlphabet();
   let pairs = 0;
-  let previous = false;
+  let previous = 0; // 0: ASCII, 1: other non-ASCII, 2: codec character
   for (let i = 0; i < text.length; i++) {
-    const current = inAlphabet[text.charCodeAt(i)] === 1;
-    if (current && previous) pairs++;
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character: its low half neither pairs nor breaks the chain.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+    const current = code < 0x80 ? 0 : inAlphabet[code] === 1 ? 2 : 1;
+    if (current > 0 && previous > 0 && (current === 2 || previous === 2)) pairs++;
     previous = current;
   }
   ODD_CHARS.lastIndex = 0;
@@ -94,10 +98,16 @@ function suspicion(text: string): number {
   return pairs + odd;
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 interface Candidate extends MojibakeRepair {
   encoding: MojibakeCodec;
   /** Runs whose repair starts with a combining mark: the sign of the wrong codec (see below). */
   marks: number;
+  /** Characters of the text the repaired runs explain. */
+  explained: number;
   score: number;
 }
 
@@ -110,6 +120,7 @@ function repairWith(text: string, codec: MojibakeCodec, table: Int16Array): Cand
   let line = 1;
   let count = 0;
   let marks = 0;
+  let explained = 0;
   let firstLine: number | null = null;
   let example: MojibakeRepair["example"] = null;
   let i = 0;
@@ -132,6 +143,7 @@ function repairWith(text: string, codec: MojibakeCodec, table: Int16Array): Cand
           parts.push(text.slice(copiedTo, i), decoded);
           copiedTo = end;
           count++;
+          explained += end - i;
           if (STARTS_WITH_MARK.test(decoded)) marks++;
           if (firstLine === null) {
             firstLine = line;
@@ -144,7 +156,7 @@ function repairWith(text: string, codec: MojibakeCodec, table: Int16Array): Cand
   }
   parts.push(text.slice(copiedTo));
   const repaired = count > 0 ? parts.join("") : text;
-  return { text: repaired, encoding: codec, firstLine, count, example, marks, score: count > 0 ? suspicion(repaired) : Infinity };
+  return { text: repaired, encoding: codec, firstLine, count, example, marks, explained, score: count > 0 ? suspicion(repaired) : Infinity };
 }
 
 /**
@@ -162,16 +174,25 @@ export function repairMojibake(text: string): MojibakeRepair {
       if (table) candidates.push(repairWith(text, codec, table));
     }
     const before = suspicion(text);
-    // "Ã©" is "é" read as Windows-1252, but read as Mac Roman it is valid too: a bare combining
-    // mark (U+0329). A repair that starts with a combining mark is the less likely reading.
+    // Fewest suspicious sequences left first; then the codec that explains more of the text (a
+    // wrong codec decodes only fragments of a run); then, as "Ã©" is "é" read as Windows-1252 but
+    // a bare combining mark (U+0329) read as Mac Roman, the one whose repairs start with no mark.
     const better = candidates
       .filter((c) => c.count > 0 && c.score < before)
-      .sort((a, b) => a.score - b.score || a.marks - b.marks);
+      .sort((a, b) => a.score - b.score || b.explained - a.explained || a.marks - b.marks);
     const best = better[0];
     if (!best) return unchanged;
     const second = better[1];
     // Two codecs that explain the text equally well but differently: do not guess.
-    if (second && second.score === best.score && second.marks === best.marks && second.text !== best.text) return unchanged;
+    if (
+      second &&
+      second.score === best.score &&
+      second.explained === best.explained &&
+      second.marks === best.marks &&
+      second.text !== best.text
+    ) {
+      return unchanged;
+    }
     return { text: best.text, encoding: best.encoding, firstLine: best.firstLine, count: best.count, example: best.example };
   } catch {
     return unchanged;

@@ -1,0 +1,179 @@
+/**
+ * The skill index: every skill any role names (role-wide, in a level's requirements, or as a plan's
+ * key skill), with the roles and levels that ask for it, at what priority, and the plan phases that
+ * teach it.
+ */
+import type { Priority, Role, SkillRef } from "../model/role.ts";
+import { compareText, plural, priorityLabel, priorityRank } from "./format.ts";
+import type { PlanView } from "./plans.ts";
+import { letterAnchor, levelAnchor, roleUrl, skillUrl } from "./urls.ts";
+
+export interface SkillUse {
+  role: string;
+  roleUrl: string;
+  level: string;
+  levelUrl: string;
+  priority: Priority;
+  /** "Must-have", "Good-to-have" or the group name. */
+  label: string;
+  /** The requirement as written ("TensorFlow / PyTorch"). */
+  text: string;
+}
+
+export interface SkillPlan {
+  title: string;
+  url: string;
+  role: string;
+  from: string;
+  /** The plan names the skill among its key skills. */
+  keySkill: boolean;
+  /** The phases whose title or topics name the skill, with their months. */
+  phases: { label: string; title: string; url: string }[];
+}
+
+export interface SkillEntry {
+  slug: string;
+  /** The name as first written (roles in title order). */
+  name: string;
+  /** Every other spelling seen. */
+  aliases: string[];
+  url: string;
+  /** The A–Z index letter: "P", or "#" for a name that starts with no letter. */
+  letter: string;
+  /** Roles that list the skill role-wide, under the author's category. */
+  listedBy: { role: string; url: string; category: string }[];
+  askedFor: SkillUse[];
+  plans: SkillPlan[];
+  roleCount: number;
+  levelCount: number;
+  phaseCount: number;
+  /** "2 levels in 1 role · 1 plan phase". */
+  summary: string;
+}
+
+export interface LetterGroup {
+  letter: string;
+  anchor: string;
+  skills: { name: string; url: string; summary: string }[];
+}
+
+/** Every skill of `roles` by slug, with its spellings, the first seen first. */
+export function collectSkills(roles: readonly Role[]): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (ref: SkillRef): void => {
+    const list = names.get(ref.slug);
+    if (!list) names.set(ref.slug, [ref.name]);
+    else if (!list.includes(ref.name)) list.push(ref.name);
+  };
+  for (const role of roles) {
+    role.skills.forEach(add);
+    for (const level of role.levels) for (const requirement of level.requirements) requirement.skills.forEach(add);
+    for (const transition of role.transitions) transition.keySkills.forEach(add);
+  }
+  return names;
+}
+
+/** The index letter of a name: its first letter without accents, upper-cased; "#" for digits and symbols. */
+export function indexLetter(name: string): string {
+  const first = [...name.trim().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC")][0] ?? "";
+  return /\p{L}/u.test(first) ? first.toLocaleUpperCase("en") : "#";
+}
+
+function summarize(entry: Pick<SkillEntry, "roleCount" | "levelCount" | "phaseCount" | "listedBy">): string {
+  const parts: string[] = [];
+  if (entry.levelCount > 0) parts.push(`${plural(entry.levelCount, "level")} in ${plural(entry.roleCount, "role")}`);
+  else if (entry.listedBy.length > 0) parts.push(`listed by ${plural(entry.listedBy.length, "role")}`);
+  if (entry.phaseCount > 0) parts.push(plural(entry.phaseCount, "plan phase"));
+  return parts.join(" · ") || "named in a plan";
+}
+
+/**
+ * Builds the index.
+ * @param roles the catalog's roles, in the order their uses are listed
+ * @param plans every plan, as built by `buildPlans`, in the same role order
+ */
+export function buildSkillIndex(roles: readonly Role[], plans: readonly PlanView[]): SkillEntry[] {
+  const names = collectSkills(roles);
+  const entries = new Map<string, SkillEntry>();
+  for (const [slug, spellings] of names) {
+    entries.set(slug, {
+      slug,
+      name: spellings[0]!,
+      aliases: spellings.slice(1),
+      url: skillUrl(slug),
+      letter: indexLetter(spellings[0]!),
+      listedBy: [],
+      askedFor: [],
+      plans: [],
+      roleCount: 0,
+      levelCount: 0,
+      phaseCount: 0,
+      summary: "",
+    });
+  }
+  for (const role of roles) {
+    for (const skill of role.skills) {
+      const entry = entries.get(skill.slug)!;
+      if (!entry.listedBy.some((l) => l.url === roleUrl(role.slug))) entry.listedBy.push({ role: role.title, url: roleUrl(role.slug), category: skill.category });
+    }
+    for (const level of role.levels) {
+      for (const requirement of level.requirements) {
+        for (const skill of requirement.skills) {
+          const entry = entries.get(skill.slug)!;
+          const levelUrl = `${roleUrl(role.slug)}#${levelAnchor(level.slug)}`;
+          const label = priorityLabel(requirement.priority, requirement.group);
+          // One row per level: a level that names the skill twice keeps the strongest priority.
+          const seen = entry.askedFor.find((u) => u.levelUrl === levelUrl);
+          if (seen && priorityRank(seen.priority) >= priorityRank(requirement.priority)) continue;
+          const use: SkillUse = { role: role.title, roleUrl: roleUrl(role.slug), level: level.name, levelUrl, priority: requirement.priority, label, text: requirement.text };
+          if (seen) entry.askedFor[entry.askedFor.indexOf(seen)] = use;
+          else entry.askedFor.push(use);
+        }
+      }
+    }
+  }
+  for (const plan of plans) {
+    const mentioned = new Map<string, SkillPlan["phases"]>();
+    for (const phase of plan.phases) {
+      for (const skill of phase.skills) {
+        const list = mentioned.get(skill.slug) ?? [];
+        list.push({ label: phase.label, title: phase.title, url: phase.url });
+        mentioned.set(skill.slug, list);
+      }
+    }
+    const slugs = new Set([...plan.keySkills.map((k) => k.slug), ...mentioned.keys()]);
+    for (const slug of slugs) {
+      const entry = entries.get(slug);
+      if (!entry) continue;
+      entry.plans.push({
+        title: plan.title,
+        url: plan.url,
+        role: plan.role.title,
+        from: plan.from.title,
+        keySkill: plan.keySkills.some((k) => k.slug === slug),
+        phases: mentioned.get(slug) ?? [],
+      });
+    }
+  }
+  for (const entry of entries.values()) {
+    entry.roleCount = new Set([...entry.askedFor.map((u) => u.roleUrl)]).size;
+    entry.levelCount = entry.askedFor.length;
+    entry.phaseCount = entry.plans.reduce((n, p) => n + p.phases.length, 0);
+    entry.summary = summarize(entry);
+  }
+  return [...entries.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.slug, b.slug));
+}
+
+/** The A–Z index: skills under their letter, letters in order, "#" last. */
+export function groupByLetter(skills: readonly SkillEntry[]): LetterGroup[] {
+  const groups = new Map<string, LetterGroup>();
+  for (const skill of skills) {
+    let group = groups.get(skill.letter);
+    if (!group) {
+      group = { letter: skill.letter, anchor: letterAnchor(skill.letter === "#" ? "other" : skill.letter), skills: [] };
+      groups.set(skill.letter, group);
+    }
+    group.skills.push({ name: skill.name, url: skill.url, summary: skill.summary });
+  }
+  return [...groups.values()].sort((a, b) => (a.letter === "#" ? 1 : b.letter === "#" ? -1 : compareText(a.letter, b.letter)));
+}
