@@ -29,7 +29,7 @@ async function collect(input: string, out: string[], problems: VFile[]): Promise
     info = await stat(input);
   } catch {
     const file = new VFile({ path: input });
-    report(file, "error", "input-missing", `No file or folder "${input}"; expected a markdown file or a folder of them.`);
+    report(file, "error", "input-missing", `No file or folder "${input}"; expected a markdown file or a folder of them.`, { line: 1, column: 1 });
     problems.push(file);
     return;
   }
@@ -44,7 +44,7 @@ async function collect(input: string, out: string[], problems: VFile[]): Promise
     .sort();
   if (found.length === 0) {
     const file = new VFile({ path: input });
-    report(file, "error", "input-empty", `The folder "${input}" holds no markdown files (*.md); expected at least one role guide.`);
+    report(file, "error", "input-empty", `The folder "${input}" holds no markdown files (*.md); expected at least one role guide.`, { line: 1, column: 1 });
     problems.push(file);
   }
   out.push(...found);
