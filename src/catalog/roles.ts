@@ -49,7 +49,8 @@ export interface RoleView {
   ladders: (TitleLink & { node: string })[][];
   alternativePaths: TitleLink[];
   growth: GrowthView[];
-  plans: { title: string; from: string; url: string; monthsLabel: string | null; hoursLabel: string | null }[];
+  /** `meta`: "9 months, 12–18 hours a week" (empty when the plan gives neither). */
+  plans: { title: string; from: string; url: string; monthsLabel: string | null; hoursLabel: string | null; meta: string }[];
   sections: Section[];
   sources: Source[];
   comparison: LevelComparison;
@@ -110,7 +111,14 @@ export function buildRoleView(role: Role, index: RoleIndex, plans: readonly Plan
     ladders: role.ladders.map((ladder) => ladder.map((title) => ({ ...index.link(title), node: titleUrl(title) }))),
     alternativePaths: role.alternativePaths.map((title) => index.link(title)),
     growth: role.growth.map((g) => ({ from: g.from, to: g.to, fromUrl: levelUrlFor(role, g.from), toUrl: levelUrlFor(role, g.to), steps: g.steps })),
-    plans: plans.map((p) => ({ title: p.title, from: p.from.title, url: p.url, monthsLabel: p.monthsLabel, hoursLabel: p.hoursLabel })),
+    plans: plans.map((p) => ({
+      title: p.title,
+      from: p.from.title,
+      url: p.url,
+      monthsLabel: p.monthsLabel,
+      hoursLabel: p.hoursLabel,
+      meta: [p.monthsLabel, p.hoursLabel].filter(Boolean).join(", "),
+    })),
     sections: role.sections,
     sources: [...role.sources].sort((a, b) => compareText(a.path, b.path)),
     comparison: compareLevels(role),

@@ -177,6 +177,8 @@ export function repairMojibake(text: string): MojibakeRepair {
     // Fewest suspicious sequences left first; then the codec that explains more of the text (a
     // wrong codec decodes only fragments of a run); then, as "Ã©" is "é" read as Windows-1252 but
     // a bare combining mark (U+0329) read as Mac Roman, the one whose repairs start with no mark.
+    // The `< before` gate is the safety net: with every run valid UTF-8 and no C1 or unassigned
+    // character let in, a repair already leaves fewer suspicious sequences than it found.
     const better = candidates
       .filter((c) => c.count > 0 && c.score < before)
       .sort((a, b) => a.score - b.score || b.explained - a.explained || a.marks - b.marks);

@@ -33,9 +33,9 @@ describe("buildRoleView", () => {
       yearsLabel: "2+ years",
       offers: "2 levels · 2 transition plans",
     });
-    expect(ml.plans.map((p) => [p.from, p.url, p.monthsLabel, p.hoursLabel])).toEqual([
-      ["Data Scientist", "/roles/machine-learning-engineer/from/data-scientist/", "9 months", "12–18 hours a week"],
-      ["Software Engineer", "/roles/machine-learning-engineer/from/software-engineer/", "10 months", "15–20 hours a week"],
+    expect(ml.plans.map((p) => [p.from, p.url, p.meta])).toEqual([
+      ["Data Scientist", "/roles/machine-learning-engineer/from/data-scientist/", "9 months, 12–18 hours a week"],
+      ["Software Engineer", "/roles/machine-learning-engineer/from/software-engineer/", "10 months, 15–20 hours a week"],
     ]);
   });
 

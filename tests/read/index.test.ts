@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, symlink } from "node:fs/promises";
 import { readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,14 +94,15 @@ describe("readRoleFile", () => {
     expect(file.messages[0]!.reason).toContain("EISDIR");
   });
 
-  it.skipIf(process.getuid?.() === 0)("turns a permission error into read-failed", async () => {
+  it("turns any other file system error into read-failed, naming its code", async () => {
+    // A symlink loop fails for every user, root included (a chmod 000 file would not fail for root).
     const dir = await mkdtemp(join(tmpdir(), "career-atlas-read-"));
     try {
-      const locked = join(dir, "locked.md");
-      await writeFile(locked, "# Role\n");
-      await chmod(locked, 0o000);
-      const file = await readRoleFile(locked);
+      const loop = join(dir, "loop.md");
+      await symlink(loop, loop);
+      const file = await readRoleFile(loop);
       expect(messages(file)).toEqual([["read-failed", 1, 1, true]]);
+      expect(file.messages[0]!.reason).toContain("ELOOP");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -139,6 +139,18 @@ describe("repairMojibake, positions and mixtures", () => {
     expect(repairMojibake(garble(decomposed, "macintosh"))).toMatchObject({ text: decomposed, encoding: "macintosh" });
   });
 
+  it("declines a run that reads as valid UTF-8 with both codecs and nothing else to go on", () => {
+    // "Õ¥" is Armenian "ե" read as Windows-1252, or U+0374 read as Mac Roman.
+    expect(repairMojibake("Õ¥")).toEqual({ text: "Õ¥", encoding: null, firstLine: null, count: 0, example: null });
+    // With Windows-1252-only mojibake elsewhere ("ðŸ¤–" for "🤖") the file says which it is.
+    expect(repairMojibake(garble("ե 🤖", "windows-1252"))).toMatchObject({ text: "ե 🤖", encoding: "windows-1252" });
+  });
+
+  it("never repairs a run into a C1 control character", () => {
+    // "Â€" would be C2 80, that is U+0080, read as Windows-1252: no one meant that.
+    expect(repairMojibake("donâ€™t pay Â€5")).toMatchObject({ text: "don’t pay Â€5", count: 1 });
+  });
+
   it("repairs every non-ASCII sample garbled with either codec", () => {
     for (const codec of ["macintosh", "windows-1252"] as const) {
       for (const text of GENUINE) {
