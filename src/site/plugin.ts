@@ -1,0 +1,72 @@
+/**
+ * The local Eleventy plugin: hands the catalog to the templates as global data, with the few things
+ * that are drawings or serialisations rather than data (SVG, JSON). Templates only read what it adds.
+ */
+import { z } from "zod";
+import type { Catalog } from "../catalog/index.ts";
+import type { PlanView } from "../catalog/plans.ts";
+import { Role } from "../model/role.ts";
+import { drawProgression, drawTimeline } from "./svg.ts";
+
+/** The part of Eleventy's configuration API the plugin uses. */
+export interface EleventyConfigApi {
+  addGlobalData(name: string, value: unknown): unknown;
+  addFilter(name: string, filter: (...args: never[]) => unknown): unknown;
+}
+
+/** The JSON Schema of a Role, as `/api/role.schema.json` serves it. */
+export function roleSchema(): unknown {
+  return z.toJSONSchema(Role, { io: "output" });
+}
+
+export const SITE_NAME = "Career Atlas";
+
+const ESCAPED_LENGTH: Record<string, number> = { "&": 5, "<": 4, ">": 4, '"': 6, "'": 5 };
+
+/** How long `text` is once escaped into HTML. */
+function htmlLength(text: string): number {
+  let length = 0;
+  for (const ch of text) length += ESCAPED_LENGTH[ch] ?? 1;
+  return length;
+}
+
+/**
+ * A page's <title>: "PyTorch · Career Atlas", shortened so that its escaped HTML is at most `max`
+ * characters (long titles are cut off in tabs and search results; html-validate's long-title rule
+ * asks for 70 at most).
+ */
+export function pageTitle(text: string, max = 70): string {
+  const full = `${text} · ${SITE_NAME}`;
+  if (htmlLength(full) <= max) return full;
+  let kept = "";
+  for (const ch of text) {
+    if (htmlLength(kept + ch) + 1 > max) break;
+    kept += ch;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
+/** JSON as the API files hold it: two-space indented, ending in a newline. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Returns the plugin for one catalog.
+ * @param catalog the frozen catalog (frozen data is handed to every page without copying)
+ */
+export function catalogPlugin(catalog: Catalog): (config: EleventyConfigApi) => void {
+  const drawings = Object.freeze({ progression: drawProgression(catalog.progression) });
+  const api = Object.freeze({
+    roles: toJson(catalog.roles.map((r) => r.model)),
+    schema: toJson(roleSchema()),
+  });
+  return (config) => {
+    config.addGlobalData("catalog", () => catalog);
+    config.addGlobalData("drawings", () => drawings);
+    config.addGlobalData("api", () => api);
+    config.addFilter("json", (value: unknown) => toJson(value));
+    config.addFilter("pageTitle", (text: string) => pageTitle(String(text)));
+    config.addFilter("timeline", (plan: PlanView) => drawTimeline(plan));
+  };
+}

@@ -1,0 +1,282 @@
+import { cp, readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadRoles } from "../../src/load.ts";
+import { Role } from "../../src/model/role.ts";
+import { runBuild } from "../../src/site/build.ts";
+import { roleSchema } from "../../src/site/plugin.ts";
+import { Capture, fileOf, href, listFiles, readPage, tempDir } from "./helpers.ts";
+
+const ROLE = "/roles/machine-learning-engineer/";
+let root: string;
+let out: Capture;
+let err: Capture;
+let code: number;
+
+beforeAll(async () => {
+  root = path.join(await tempDir(), "site");
+  out = new Capture();
+  err = new Capture();
+  code = await runBuild({ inputs: ["seeds"], output: root, stdout: out, stderr: err });
+}, 60_000);
+
+describe("career-atlas build on the seeds", () => {
+  it("succeeds and ends with a one-line summary of roles, pages, warnings and seconds", async () => {
+    expect(code).toBe(0);
+    const { files } = await loadRoles(["seeds"]);
+    const warnings = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === false).length, 0);
+    const pages = (await listFiles(root)).filter((f) => f.endsWith(".html")).length;
+    const lines = out.text.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Built 1 role, ${pages} pages, ${warnings} warnings? in \\d+\\.\\d\\d s`));
+    // Warnings are printed, and do not stop the build.
+    expect(err.text).toContain("mojibake-repaired");
+  });
+
+  it("writes every page kind", async () => {
+    const files = await listFiles(root);
+    for (const file of [
+      "index.html",
+      "404.html",
+      "assets/style.css",
+      "roles/machine-learning-engineer/index.html",
+      "roles/machine-learning-engineer/levels/index.html",
+      "roles/machine-learning-engineer/from/data-scientist/index.html",
+      "roles/machine-learning-engineer/from/software-engineer/index.html",
+      "skills/index.html",
+      "skills/pytorch/index.html",
+      "skills/tensorflow/index.html",
+      "progression/index.html",
+      "api/roles.json",
+      "api/roles/machine-learning-engineer.json",
+      "api/role.schema.json",
+    ]) {
+      expect(files).toContain(file);
+    }
+    expect(files.filter((f) => f.startsWith("api/"))).toHaveLength(3);
+  });
+
+  it("ships no JavaScript in any page", async () => {
+    for (const file of (await listFiles(root)).filter((f) => f.endsWith(".html"))) {
+      const page = await readPage(root, `/${file}`);
+      expect(page.all("script"), file).toEqual([]);
+    }
+  });
+});
+
+describe("home page", () => {
+  it("shows each role with its summary, level range in years and what it offers", async () => {
+    const page = await readPage(root, "/");
+    const card = page.one(".card");
+    expect(href(page.one("h2 a", card))).toBe(ROLE);
+    expect(page.text("h2", card)).toBe("Machine Learning Engineer");
+    expect(page.text("p", card)).toMatch(/^Builds scalable ML systems/);
+    expect(page.text(".facts", card)).toContain("2+ years: Mid (2–4 years), Experienced (4+ years)");
+    expect(page.text(".facts", card)).toContain("2 levels · 2 transition plans");
+    expect(page.all("a", card).map(href)).toEqual(
+      expect.arrayContaining([`${ROLE}levels/`, `${ROLE}from/data-scientist/`, `${ROLE}from/software-engineer/`]),
+    );
+    const links = page.all("main a").map(href);
+    expect(links).toContain("/skills/");
+    expect(links).toContain("/progression/");
+  });
+});
+
+describe("role page", () => {
+  it("shows summary, responsibilities, background and skills by category", async () => {
+    const page = await readPage(root, ROLE);
+    expect(page.text("h1")).toBe("Machine Learning Engineer");
+    expect(page.text(".lead")).toMatch(/^Builds scalable ML systems/);
+    expect(page.texts("#responsibilities li")).toContain("Deploy models to production with monitoring");
+    expect(page.text("#background p")).toMatch(/^Bachelor's or Master's/);
+    expect(page.texts("#skills h3")).toEqual(["Technical", "Tools", "Soft"]);
+    expect(page.all("#skills a").map(href)).toContain("/skills/pytorch/");
+  });
+
+  it("shows each level with its requirements grouped", async () => {
+    const page = await readPage(root, ROLE);
+    expect(page.texts("#levels .level h3")).toEqual(["Mid 2–4 years", "Experienced 4+ years"]);
+    expect(page.texts("#level-mid h4")).toEqual(["Must-have", "Good-to-have"]);
+    expect(page.texts("#level-experienced h4")).toEqual(["Must-have", "Good-to-have", "Production Support & Miscellaneous"]);
+    const compound = page.all("#level-mid li.req").find((li) => page.text(".req-text", li) === "TensorFlow / PyTorch")!;
+    expect(compound.properties.className).toContain("req-good");
+    expect(page.all(".req-text a", compound).map(href)).toEqual(["/skills/tensorflow/", "/skills/pytorch/"]);
+    expect(page.text(".req-detail", compound)).toBe("— Deep Learning Frameworks");
+  });
+
+  it("shows ladders, alternative paths, growth, plans, comparison link and sources", async () => {
+    const page = await readPage(root, ROLE);
+    expect(page.all("#ladders ol.ladder").map((ol) => page.texts("li", ol).length)).toEqual([4, 5]);
+    expect(page.all("#ladders ol.ladder a").map(href)).toContain("/progression/#title-senior-ml-engineer");
+    expect(page.texts("#alternatives li")).toEqual(["Data Scientist", "Research Scientist", "Platform Engineer"]);
+    expect(page.texts("#growth h3")[0]).toBe("Mid → Experienced");
+    expect(page.texts("#growth ul")[0]).toContain("Learn MLOps and production deployment");
+    expect(page.all("#plans a").map(href)).toEqual([`${ROLE}from/data-scientist/`, `${ROLE}from/software-engineer/`]);
+    expect(page.all("main a").map(href)).toContain(`${ROLE}levels/`);
+    expect(page.texts("#sources code")).toEqual(["seeds/machine-learning-engineer-levels.md", "seeds/machine-learning-engineer-transitions.md"]);
+  });
+});
+
+describe("level comparison page", () => {
+  it("has a row per skill and a column per level", async () => {
+    const page = await readPage(root, `${ROLE}levels/`);
+    expect(page.texts("table.compare thead th")).toEqual(["Skill", "Mid 2–4 years", "Experienced 4+ years"]);
+    const row = (name: string) => page.all("table.compare tbody tr").find((tr) => page.text("th", tr) === name)!;
+    expect(page.texts("td", row("PyTorch"))).toEqual(["Good-to-have", "Must-have"]);
+    expect(page.texts("td", row("Kubernetes"))).toEqual(["not listed", "Good-to-have"]);
+    expect(page.texts("td", row("Git"))).toEqual(["Must-have", "Must-have"]);
+  });
+
+  it("lists TensorFlow / PyTorch as promoted to must-have from Mid to Experienced", async () => {
+    const page = await readPage(root, `${ROLE}levels/`);
+    const step = page.one("#step-mid-to-experienced");
+    expect(page.text("h3", step)).toBe("Mid → Experienced");
+    expect(page.texts("h4", step)).toEqual(["Promoted from good-to-have to must-have", "Added", "No longer listed"]);
+    expect(page.texts("ul.promoted .req-text", step)).toEqual(["TensorFlow / PyTorch", "MLOps Tools", "Cloud ML Services", "Data Pipeline Tools"]);
+    expect(page.texts("ul.removed .req-text", step)).toEqual(["Advanced Data Structures", "Advanced Algorithms", "System Design Basics"]);
+    expect(page.texts("ul.added .req-text", step)).toContain("Kubernetes");
+    expect(page.texts("ul.added .req-text", step)).not.toContain("TensorFlow / PyTorch");
+  });
+});
+
+describe("skill pages", () => {
+  it("index lists every skill A–Z with counts", async () => {
+    const page = await readPage(root, "/skills/");
+    const names = page.texts("ul.index a");
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+    const skills = (await readdir(path.join(root, "skills"), { withFileTypes: true })).filter((e) => e.isDirectory());
+    expect(names).toHaveLength(skills.length);
+    const pytorch = page.all("ul.index li").find((li) => page.text("a", li) === "PyTorch")!;
+    expect(page.text(".meta", pytorch)).toBe("2 levels in 1 role · 1 plan phase");
+    expect(page.all(".letters a").map(href)).toContain("#letter-p");
+  });
+
+  it("PyTorch lists Machine Learning Engineer at Experienced as must-have and the From Software Engineer plan's months 1–4", async () => {
+    const page = await readPage(root, "/skills/pytorch/");
+    expect(page.text("h1")).toBe("PyTorch");
+    const rows = page.all("#levels tbody tr").map((tr) => page.texts("td", tr));
+    expect(rows).toContainEqual(["Machine Learning Engineer", "Experienced", "Must-have", "TensorFlow / PyTorch"]);
+    expect(rows).toContainEqual(["Machine Learning Engineer", "Mid", "Good-to-have", "TensorFlow / PyTorch"]);
+    const plan = page.one("#plans > ul > li");
+    expect(href(page.one("a", plan))).toBe(`${ROLE}from/software-engineer/`);
+    expect(page.text("a", plan)).toBe("From Software Engineer to Machine Learning Engineer");
+    expect(page.texts("li li", plan)).toEqual(["Months 1–4: ML Foundations"]);
+    expect(href(page.one("li li a", plan))).toBe(`${ROLE}from/software-engineer/#phase-1`);
+    expect(page.all("#plans > ul > li")).toHaveLength(1);
+  });
+});
+
+describe("progression page", () => {
+  it("draws the merged ladders as an inline SVG with the same content as the list beside it", async () => {
+    const page = await readPage(root, "/progression/");
+    const svg = page.one("svg.graph");
+    const drawn = page.texts("svg.graph text");
+    const listed = page.texts("ul.nodes li > strong, ul.nodes li > a > strong");
+    expect(drawn).toHaveLength(7);
+    expect(new Set(drawn)).toEqual(new Set(listed));
+    expect(drawn).toContain("Staff/Principal");
+    expect(page.all("path", page.one("g.edges", svg))).toHaveLength(6);
+    const senior = page.one("#title-senior-ml-engineer");
+    expect(page.all("a", senior).map(href)).toEqual(expect.arrayContaining(["#title-ml-lead", "#title-staff-principal", "#title-ml-engineer", ROLE]));
+  });
+});
+
+describe("transition plan page", () => {
+  it("shows the Data Scientist plan's 9 months, 12–18 hours a week and its total", async () => {
+    const page = await readPage(root, `${ROLE}from/data-scientist/`);
+    expect(page.text("h1")).toBe("From Data Scientist to Machine Learning Engineer");
+    expect(page.text("dd.months")).toBe("9 months");
+    expect(page.text("dd.hours")).toBe("12–18 hours a week");
+    expect(page.text("dd.total-hours")).toBe("468–702 hours over about 39 weeks");
+    expect(page.all("dd.key-skills a").map(href)).toEqual(["/skills/software-engineering/", "/skills/kubernetes/", "/skills/mlops/"]);
+  });
+
+  it("draws the timeline and gives the same phases as a table", async () => {
+    const page = await readPage(root, `${ROLE}from/data-scientist/`);
+    expect(page.all("svg.timeline .phase rect")).toHaveLength(3);
+    expect(page.texts("svg.timeline .phase > text")).toEqual([
+      "Months 1–3: Software Engineering Fundamentals",
+      "Months 4–6: ML Production",
+      "Months 7–9: Infrastructure & Scale",
+    ]);
+    expect(page.all("table.phases tbody tr").map((tr) => page.texts("th, td", tr))).toEqual([
+      ["1", "Months 1–3", "3", "Software Engineering Fundamentals"],
+      ["2", "Months 4–6", "3", "ML Production"],
+      ["3", "Months 7–9", "3", "Infrastructure & Scale"],
+    ]);
+  });
+
+  it("lists every phase's topics as a checklist", async () => {
+    const page = await readPage(root, `${ROLE}from/software-engineer/`);
+    const boxes = page.all("#checklist input[type=checkbox]");
+    expect(boxes).toHaveLength(9);
+    for (const box of boxes) expect(page.all(`label[for="${box.properties.id}"]`)).toHaveLength(1);
+    expect(page.texts("#phase-1 label")).toContain("Frameworks: TensorFlow, PyTorch");
+    expect(page.text("#phase-1 h3")).toBe("Months 1–4: ML Foundations");
+    expect(page.all("#phase-1 .meta a").map(href)).toEqual(expect.arrayContaining(["/skills/pytorch/", "/skills/tensorflow/"]));
+    // The starting role is not in the catalog: no comparison of skills.
+    expect(page.all("#gap")).toEqual([]);
+  });
+});
+
+describe("machine-readable files", () => {
+  it("serves the roles as the model, one file per role and the JSON Schema", async () => {
+    const roles = JSON.parse(await readFile(path.join(root, "api/roles.json"), "utf8")) as unknown[];
+    expect(roles).toHaveLength(1);
+    const role = Role.parse(roles[0]);
+    expect(role.slug).toBe("machine-learning-engineer");
+    const single = JSON.parse(await readFile(fileOf(root, "/api/roles/machine-learning-engineer.json"), "utf8"));
+    expect(single).toEqual(roles[0]);
+    const { roles: loaded } = await loadRoles(["seeds"]);
+    expect(single).toEqual(JSON.parse(JSON.stringify(loaded[0])));
+    const schema = JSON.parse(await readFile(path.join(root, "api/role.schema.json"), "utf8"));
+    expect(schema).toEqual(roleSchema());
+    expect(schema.properties.levels).toBeDefined();
+  });
+
+  it("has a 404 page that leads home", async () => {
+    const page = await readPage(root, "/404.html");
+    expect(page.text("h1")).toBe("Page not found");
+    expect(page.all("main a").map(href)).toContain("/");
+  });
+});
+
+describe("rebuilds", () => {
+  async function snapshot(dir: string): Promise<Map<string, string>> {
+    const files = await listFiles(dir);
+    return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString("base64")] as const)));
+  }
+
+  it("gives byte-identical folders for the same input", async () => {
+    const again = path.join(await tempDir(), "site");
+    expect(await runBuild({ inputs: ["seeds"], output: again, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    expect(await snapshot(again)).toEqual(await snapshot(root));
+  }, 60_000);
+
+  it("replaces the previous site as a whole", async () => {
+    const parent = await tempDir();
+    const target = path.join(parent, "site");
+    expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    await writeFile(path.join(target, "stale.html"), "<p>old</p>");
+    expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    expect(await listFiles(target)).not.toContain("stale.html");
+    expect(await readdir(parent)).toEqual(["site"]);
+  }, 60_000);
+
+  it("exits 1 on an input error and leaves the previous site byte for byte as it was", async () => {
+    const parent = await tempDir();
+    const target = path.join(parent, "site");
+    expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    const before = await snapshot(target);
+    const input = path.join(await tempDir("career-atlas-input-"), "guides");
+    await cp("seeds", input, { recursive: true });
+    await writeFile(path.join(input, "broken.md"), Buffer.from("# Broken Role\n\n## Overview\nA byte that is not UTF-8: \xff here.\n", "latin1"));
+    const stdout = new Capture();
+    const stderr = new Capture();
+    expect(await runBuild({ inputs: [input], output: target, stdout, stderr })).toBe(1);
+    expect(stderr.text).toContain("invalid-utf8");
+    expect(stdout.text).toBe("");
+    expect(await snapshot(target)).toEqual(before);
+    expect(await readdir(parent)).toEqual(["site"]);
+  }, 60_000);
+});

@@ -1,0 +1,51 @@
+import { describe, it, expect } from "vitest";
+import { z } from "zod";
+import { buildCatalog } from "../../src/catalog/index.ts";
+import { Role } from "../../src/model/role.ts";
+import { catalogPlugin, pageTitle, roleSchema, toJson } from "../../src/site/plugin.ts";
+import { mlEngineer } from "../catalog/seed-roles.ts";
+
+describe("pageTitle", () => {
+  it("adds the site name while the title stays short", () => {
+    expect(pageTitle("PyTorch")).toBe("PyTorch · Career Atlas");
+  });
+
+  it("shortens a long title so that its escaped HTML fits", () => {
+    const long = pageTitle("x".repeat(100));
+    expect([...long]).toHaveLength(70);
+    expect(long.endsWith("…")).toBe(true);
+    const escaped = pageTitle("<&>".repeat(30));
+    const html = escaped.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    expect(html.length).toBeLessThanOrEqual(70);
+  });
+});
+
+describe("toJson and roleSchema", () => {
+  it("writes indented JSON ending in a newline", () => {
+    expect(toJson({ a: [1] })).toBe('{\n  "a": [\n    1\n  ]\n}\n');
+  });
+
+  it("is the JSON Schema of a Role", () => {
+    expect(roleSchema()).toEqual(z.toJSONSchema(Role, { io: "output" }));
+  });
+});
+
+describe("catalogPlugin", () => {
+  it("hands the catalog, drawings and API texts to Eleventy as global data, and adds its filters", () => {
+    const catalog = buildCatalog([mlEngineer]);
+    const data = new Map<string, unknown>();
+    const filters = new Map<string, (...args: never[]) => unknown>();
+    catalogPlugin(catalog)({
+      addGlobalData: (name, value) => data.set(name, (value as () => unknown)()),
+      addFilter: (name, filter) => filters.set(name, filter),
+    });
+    expect(data.get("catalog")).toBe(catalog);
+    expect(String((data.get("drawings") as { progression: string }).progression)).toMatch(/^<svg/);
+    const api = data.get("api") as { roles: string; schema: string };
+    expect(JSON.parse(api.roles)).toEqual([JSON.parse(JSON.stringify(mlEngineer))]);
+    expect(JSON.parse(api.schema)).toEqual(roleSchema());
+    expect([...filters.keys()].sort()).toEqual(["json", "pageTitle", "timeline"]);
+    const timeline = filters.get("timeline") as unknown as (plan: unknown) => string;
+    expect(timeline(catalog.plans[0])).toMatch(/^<svg[^>]+class="timeline"/);
+  });
+});
