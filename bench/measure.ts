@@ -1,0 +1,186 @@
+/**
+ * Runs a command as a child process and measures it: wall time from spawn to exit, and peak
+ * resident memory. The peak is the larger of two readings: GNU time's (`/usr/bin/time -f %M`, the
+ * largest single process of the tree) when it is installed, else `rss-hook.mjs` loaded into the Node
+ * child; and, where there is a /proc, the sum of the resident memory of the child and all its
+ * descendants (Pagefind's service, a worker pool of processes) sampled every 100 ms.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const RSS_HOOK = fileURLToPath(new URL("./rss-hook.mjs", import.meta.url));
+const GNU_TIME = "/usr/bin/time";
+
+export interface Measured {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Spawn to exit, in milliseconds. */
+  wallMs: number;
+  /** Peak resident set size in MiB, or null when it could not be read. */
+  peakRssMb: number | null;
+  /** Peak of the whole process tree's summed RSS in MiB, sampled; null without /proc. */
+  peakTreeRssMb: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let gnuTime: boolean | undefined;
+
+/** Whether GNU time is installed and takes `-f` and `-o`. */
+export function hasGnuTime(): boolean {
+  if (gnuTime === undefined) {
+    gnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%M", "-o", os.devNull, "true"]).status === 0;
+  }
+  return gnuTime;
+}
+
+/** How peak memory is measured on this machine, for the report. */
+export function memoryMethod(): string {
+  const single = hasGnuTime() ? "GNU time's %M" : "process.resourceUsage().maxRSS (bench/rss-hook.mjs)";
+  return existsSync("/proc/self/status") ? `the larger of ${single} and the process tree's summed RSS sampled every 100 ms` : single;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Killed (SIGKILL) after this long. */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs `node <args>` and measures it.
+ * @param args the arguments after `node`
+ */
+export async function runNode(args: readonly string[], options: RunOptions): Promise<Measured> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "career-atlas-measure-"));
+  const rssFile = path.join(scratch, "rss");
+  try {
+    const [command, argv] = hasGnuTime()
+      ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...args]]
+      : [process.execPath, ["--import", RSS_HOOK, ...args]];
+    const env = { ...process.env, ...options.env, CAREER_ATLAS_BENCH_RSS: hasGnuTime() ? "" : rssFile };
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const sampler = sampleTreeRss(child.pid!);
+    const { stdout, stderr } = collect(child);
+    const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : null;
+    const [code, signal] = await exited(child);
+    const wallMs = performance.now() - started;
+    if (timer) clearTimeout(timer);
+    const tree = sampler.stop();
+    const single = await readRss(rssFile);
+    const peak = single === null ? tree : tree === null ? single : Math.max(single, tree);
+    return { code, signal, wallMs, peakRssMb: peak, peakTreeRssMb: tree, stdout: stdout(), stderr: stderr() };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Collects a child's output as text. */
+export function collect(child: ChildProcess): { stdout: () => string; stderr: () => string } {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
+  return { stdout: () => Buffer.concat(out).toString("utf8"), stderr: () => Buffer.concat(err).toString("utf8") };
+}
+
+/** Resolves with the exit code and signal once the child has exited and its output has closed. */
+export function exited(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve([code, signal]));
+  });
+}
+
+/** Reads a peak RSS in KiB, as GNU time's %M or the hook writes it (GNU time may add lines before it). */
+export async function readRss(file: string): Promise<number | null> {
+  try {
+    const lines = (await readFile(file, "utf8")).trim().split("\n");
+    const kib = Number(lines[lines.length - 1]);
+    return Number.isFinite(kib) && kib > 0 ? Math.round((kib / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The peak RSS (VmHWM) of a live process in MiB, from /proc; null where there is no /proc. */
+export async function procPeakRssMb(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const kib = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kib ? Math.round((Number(kib) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Summed VmRSS (KiB) of `root` and every descendant, from /proc; null where there is none. */
+export function treeRssKib(root: number): number | null {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const children = new Map<number, number[]>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command name, which is in brackets and may hold spaces: state, ppid, …
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(pid));
+      children.set(ppid, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    try {
+      total += Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // Ended.
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * Samples the summed RSS of a process tree every `everyMs` until stopped.
+ * @returns stop(), giving the peak in MiB (null without /proc)
+ */
+export function sampleTreeRss(root: number, everyMs = 100): { stop(): number | null } {
+  if (!existsSync(`/proc/${root}`)) return { stop: () => null };
+  let peak = 0;
+  const sample = (): void => {
+    const kib = treeRssKib(root);
+    if (kib !== null && kib > peak) peak = kib;
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop(): number | null {
+      clearInterval(timer);
+      return peak > 0 ? Math.round((peak / 1024) * 10) / 10 : null;
+    },
+  };
+}
+
+/** Counts the `.html` files under `dir`; 0 when it does not exist. */
+export async function countHtml(dir: string): Promise<number> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".html")).length;
+  } catch {
+    return 0;
+  }
+}
