@@ -21,6 +21,8 @@ export interface Entry {
   /** Whether the line began with a bullet character inside a paragraph ("•", "◦", "▪"). */
   bullet: boolean;
   position: Position;
+  /** The whole list item, nested lists included (for a paragraph line, its `position`). */
+  span: Position;
   /** Entries of a list nested in this list item. */
   children: Entry[];
 }
@@ -73,15 +75,16 @@ function paragraphLines(paragraph: Paragraph): { nodes: PhrasingContent[]; posit
 const SEPARATOR = /^\s*(?:[:：]\s*|\s[-–—]\s+|[-–—]\s+)/u;
 
 /** Reads a label ("**Tools**:", "**Skill** - detail", "Alternative paths:") off the front of a line. */
-function entryOf(nodes: PhrasingContent[], position: Position, children: Entry[]): Entry {
-  const full = toString(nodes).trim();
+function entryOf(nodes: PhrasingContent[], position: Position, children: Entry[], span: Position = position): Entry {
+  // Runs of whitespace are one space, as a reader sees them (and no pattern below meets a long run).
+  const full = toString(nodes).replace(/\s+/g, " ").trim();
   const bullet = HAND_BULLET.test(full);
   const text = full.replace(HAND_BULLET, "");
   const first = nodes.findIndex((n) => !(n.type === "text" && n.value.trim() === ""));
   const lead = nodes[first];
   if (lead && (lead.type === "strong" || lead.type === "emphasis") && !bullet) {
-    let label = toString(lead).trim();
-    let rest = toString(nodes.slice(first + 1));
+    let label = toString(lead).replace(/\s+/g, " ").trim();
+    let rest = toString(nodes.slice(first + 1)).replace(/\s+/g, " ");
     let separator: Entry["separator"] = null;
     if (/[:：]$/.test(label)) {
       label = label.replace(/\s*[:：]$/, "");
@@ -92,14 +95,14 @@ function entryOf(nodes: PhrasingContent[], position: Position, children: Entry[]
       separator ??= sep[0].includes(":") || sep[0].includes("：") ? ":" : "-";
       rest = rest.slice(sep[0].length);
     }
-    if (label) return { label, strong: true, value: rest.trim(), separator, text, bullet, position, children };
+    if (label) return { label, strong: true, value: rest.trim(), separator, text, bullet, position, span, children };
   }
   // A plain "Label: value" line; the label stays short so that prose with a colon is not cut.
   const colon = /^([^:：()]{1,60}?)\s*[:：]\s+(.*)$/su.exec(text);
   if (colon && colon[1]!.split(/\s+/).length <= 6) {
-    return { label: colon[1]!.trim(), strong: false, value: colon[2]!.trim(), separator: ":", text, bullet, position, children };
+    return { label: colon[1]!.trim(), strong: false, value: colon[2]!.trim(), separator: ":", text, bullet, position, span, children };
   }
-  return { label: null, strong: false, value: text, separator: null, text, bullet, position, children };
+  return { label: null, strong: false, value: text, separator: null, text, bullet, position, span, children };
 }
 
 function listEntries(list: List): Entry[] {
@@ -111,10 +114,10 @@ function listEntries(list: List): Entry[] {
       const [firstLine, ...moreLines] = paragraphLines(head);
       const extra = moreLines.map((l) => entryOf(l.nodes, l.position, []));
       if (!firstLine) return entryOf([], position, [...extra, ...children]);
-      return entryOf(firstLine.nodes, { start: position.start, end: firstLine.position.end }, [...extra, ...children]);
+      return entryOf(firstLine.nodes, { start: position.start, end: firstLine.position.end }, [...extra, ...children], position);
     }
     const all = head ? [...entriesOf([head]), ...children] : children;
-    return { label: null, strong: false, value: "", separator: null, text: "", bullet: false, position, children: all };
+    return { label: null, strong: false, value: "", separator: null, text: "", bullet: false, position, span: position, children: all };
   });
 }
 
@@ -134,12 +137,89 @@ export function entriesOf(blocks: readonly RootContent[]): Entry[] {
   return out;
 }
 
+/**
+ * Lifts the blocks that are not prose (code, HTML, tables, quotes) out of list items, to stand after
+ * their list: entries are lines, and a block in an item would otherwise vanish with the item's
+ * entry when a reader places it. Positions are kept, so the blocks are read or kept where they stood.
+ */
+export function hoistFromLists(blocks: readonly RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const block of blocks) {
+    if (block.type !== "list") {
+      out.push(block);
+      continue;
+    }
+    const lifted: RootContent[] = [];
+    out.push(withoutBlocks(block, lifted), ...lifted);
+  }
+  return out;
+}
+
+function withoutBlocks(list: List, lifted: RootContent[]): List {
+  // Iterative over nesting depth: each pending list is rebuilt with its items' prose only.
+  const copy: List = { ...list, children: [] };
+  const pending: { from: List; to: List }[] = [{ from: list, to: copy }];
+  while (pending.length > 0) {
+    const { from, to } = pending.pop()!;
+    for (const item of from.children) {
+      const children: ListItem["children"] = [];
+      for (const child of item.children) {
+        if (child.type === "paragraph") children.push(child);
+        else if (child.type === "list") {
+          const nested: List = { ...child, children: [] };
+          pending.push({ from: child, to: nested });
+          children.push(nested);
+        } else lifted.push(child);
+      }
+      to.children.push({ ...item, children });
+    }
+  }
+  lifted.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+  return copy;
+}
+
 /** Whether a block is read as entries by `entriesOf`. */
 export function isProse(block: RootContent): boolean {
   return block.type === "list" || block.type === "paragraph";
 }
 
-/** An entry and all its descendants, flattened in document order. */
+/** An entry and all its descendants, flattened in document order (iterative: no stack limit). */
 export function flatten(entries: readonly Entry[]): Entry[] {
-  return entries.flatMap((e) => [e, ...flatten(e.children)]);
+  const out: Entry[] = [];
+  const pending = [...entries].reverse();
+  while (pending.length > 0) {
+    const entry = pending.pop()!;
+    out.push(entry);
+    for (let i = entry.children.length - 1; i >= 0; i--) pending.push(entry.children[i]!);
+  }
+  return out;
+}
+
+/** "Text - detail" split at the first spaced dash, or null when there is none. */
+export function splitDash(text: string): [string, string] | null {
+  let at = -1;
+  for (const dash of [" - ", " – ", " — "]) {
+    const found = text.indexOf(dash);
+    if (found > 0 && (at < 0 || found < at)) at = found;
+  }
+  if (at < 0 || at + 3 >= text.length) return null;
+  return [text.slice(0, at).trim(), text.slice(at + 3).trim()];
+}
+
+/**
+ * Walks blocks in document order: each run of non-prose blocks (kept together, since HTML split at
+ * blank lines is one table) goes to `others`, each entry of the prose blocks to `entry`.
+ */
+export function inOrder(blocks: readonly RootContent[], others: (run: RootContent[]) => void, entry: (entry: Entry) => void): void {
+  let run: RootContent[] = [];
+  for (const block of blocks) {
+    if (!isProse(block)) {
+      run.push(block);
+      continue;
+    }
+    if (run.length > 0) others(run);
+    run = [];
+    for (const e of entriesOf([block])) entry(e);
+  }
+  if (run.length > 0) others(run);
 }

@@ -1,19 +1,19 @@
 /**
  * Growth steps between levels: "### Mid → Experienced Level:" with the steps listed beneath,
- * or "**Mid → Experienced**: learn X, lead Y" as one line.
+ * "**Mid → Experienced**: learn X, lead Y" as one line, or a bare "Senior → Staff" line.
  */
 import type { Position } from "unist";
 import { place } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
 import { splitArrows } from "./arrows.ts";
-import { entriesOf, flatten, isProse } from "./entries.ts";
+import { entriesOf, flatten } from "./entries.ts";
 import type { HeadingSection } from "./sections.ts";
 import { splitList } from "./skill-names.ts";
 
 const stripLevel = (title: string) => title.replace(/\s+level$/i, "").trim();
 
 /** Adds the growth step a "From → To" title names; false when the title is no such pair. */
-function addGrowth(title: string, steps: string[], position: Position, ctx: Context): boolean {
+export function addGrowth(title: string, steps: string[], position: Position, ctx: Context): boolean {
   const titles = splitArrows(title);
   if (!titles) return false;
   const growth = ctx.raw.data.growth!;
@@ -22,16 +22,16 @@ function addGrowth(title: string, steps: string[], position: Position, ctx: Cont
 }
 
 export function readGrowth(section: HeadingSection, ctx: Context): void {
-  ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
+  ctx.readBlocks(section, section.blocks);
   for (const entry of entriesOf(section.blocks)) {
     const steps = [...(entry.value ? splitList(entry.value) : []), ...flatten(entry.children).map((e) => e.text)];
-    if (!(entry.label && addGrowth(entry.label, steps, entry.position, ctx))) ctx.keepEntries(section.title, [entry]);
+    if (!(entry.label && addGrowth(entry.label, steps, entry.position, ctx))) ctx.keepEntries(section, [entry]);
   }
   for (const child of section.children) {
     const steps = flatten(entriesOf(child.blocks)).map((e) => e.text).filter(Boolean);
-    if (addGrowth(child.title, steps, child.heading?.position ?? ctx.raw.position, ctx)) {
-      ctx.keepBlocks(child.title, child.blocks.filter((b) => !isProse(b)));
-      for (const grandchild of child.children) ctx.readSection(grandchild, ctx);
+    if (addGrowth(child.title, steps, child.position ?? ctx.raw.position, ctx)) {
+      ctx.readBlocks(child, child.blocks);
+      ctx.readChildren(child);
     } else {
       ctx.readSection(child, ctx);
     }

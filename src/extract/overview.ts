@@ -6,6 +6,7 @@ import type { Position } from "unist";
 import { place } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
 import { entriesOf, flatten, isProse, type Entry } from "./entries.ts";
+import { addChain } from "./progression.ts";
 import type { HeadingSection } from "./sections.ts";
 
 function appendText(current: string | null | undefined, text: string): string {
@@ -28,39 +29,54 @@ export function addResponsibility(text: string, position: Position, ctx: Context
 }
 
 /**
- * Reads labelled lines by their labels and the rest as summary prose; lists that name no part are
- * kept unplaced, since a list is rarely a summary.
+ * Reads labelled lines by their labels and the rest as summary prose; a line that is only an
+ * arrow chain is a ladder or a growth step; lists that name no part are kept unplaced, since a
+ * list is rarely a summary. Text in HTML blocks counts as prose.
  */
 export function readOverview(section: HeadingSection, ctx: Context): void {
   const paragraphs: Entry[] = [];
+  const htmlText: { text: string; position: Position }[] = [];
+  ctx.readBlocks(section, section.blocks, (text, position) => {
+    htmlText.push({ text, position });
+    return true;
+  });
+  let introduces = false;
   for (const block of section.blocks) {
     if (!isProse(block)) {
-      ctx.keepBlocks(section.title, [block]);
+      introduces = false;
       continue;
     }
     for (const entry of entriesOf([block])) {
-      if (entry.label && ctx.placeField(entry, ctx)) continue;
+      if (ctx.placeEntry(section, entry)) continue;
+      if (addChain(entry, ctx)) continue;
       if (block.type === "paragraph") paragraphs.push(entry);
-      else ctx.keepEntries(section.title, [entry]);
+      // A list that a sentence ending in a colon introduces ("…helps engineers to:") is part of the prose.
+      else if (introduces) for (const item of flatten([entry])) paragraphs.push({ ...item, text: `- ${item.text}` });
+      else ctx.keepEntries(section, [entry]);
     }
+    introduces = block.type === "paragraph" && /[:：]$/.test(paragraphs[paragraphs.length - 1]?.text ?? "") && paragraphs[paragraphs.length - 1]!.position.end.line === block.position?.end.line;
   }
-  if (paragraphs.length > 0) {
-    addSummary(paragraphs.map((e) => e.text).join("\n"), paragraphs[0]!.position, ctx);
-  }
-  for (const child of section.children) ctx.readSection(child, ctx);
+  const prose = [...htmlText, ...paragraphs.map((e) => ({ text: e.text, position: e.position }))].sort(
+    (a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column,
+  );
+  if (prose.length > 0) addSummary(prose.map((p) => p.text).join("\n"), prose[0]!.position, ctx);
+  ctx.readChildren(section);
 }
 
 export function readResponsibilities(section: HeadingSection, ctx: Context): void {
-  ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
+  ctx.readBlocks(section, section.blocks);
   for (const entry of flatten(entriesOf(section.blocks))) {
     if (entry.text) addResponsibility(entry.text, entry.position, ctx);
   }
-  for (const child of section.children) ctx.readSection(child, ctx);
+  ctx.readChildren(section);
 }
 
 export function readBackground(section: HeadingSection, ctx: Context): void {
-  ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
+  ctx.readBlocks(section, section.blocks, (text, position) => {
+    addBackground(text, position, ctx);
+    return true;
+  });
   const entries = flatten(entriesOf(section.blocks)).filter((e) => e.text);
   if (entries.length > 0) addBackground(entries.map((e) => e.text).join("\n"), entries[0]!.position, ctx);
-  for (const child of section.children) ctx.readSection(child, ctx);
+  ctx.readChildren(section);
 }

@@ -1,95 +1,248 @@
 /**
  * Transition plans into the role: "### From Data Scientist (9-month plan)" followed by phases
- * ("**Months 1-3**: Title" and "•" topic lines), "**Key Skills**: ..." and
- * "**Time Commitment**: 12-18 hours/week".
+ * ("**Months 1-3**: Title" and "•" topic lines; also "Month 1 –", "Weeks 1–3", "Year 1-2", "第1-3个月"),
+ * "**Key Skills**: ...", "**Time Commitment**: 12-18 hours/week". A plan with no phases lists its
+ * steps ("### From Developer to DevOps" then "1. Learn infrastructure basics"). A plan may lead to
+ * another role than the guide's ("From SysAdmin to SRE"). Plans may also be one line of prose:
+ * "**From Data Scientist to ML Engineer:** Shift focus from experimentation to production". A
+ * section about moving *out* of the role ("From Machine Learning Engineer to other roles") lists
+ * alternative paths, not plans.
  */
 import type { Position } from "unist";
 import { report } from "../model/diagnostics.ts";
 import { toSlug } from "../model/slug.ts";
 import { place, type RoleInput } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
-import { entriesOf, isProse, type Entry } from "./entries.ts";
+import { entriesOf, flatten, type Entry } from "./entries.ts";
 import { conceptOf } from "./names.ts";
-import { findHoursPerWeek, findMonths, phaseMonths } from "./numbers.ts";
+import { findHoursPerWeek, findMonths, phaseInMonths, phaseRange } from "./numbers.ts";
+import { addPath, readAlternatives } from "./progression.ts";
 import type { HeadingSection } from "./sections.ts";
-import { skillsNamed, splitList } from "./skill-names.ts";
+import { skillRefsAsWritten } from "./skill-names.ts";
 
 type TransitionInput = RoleInput["transitions"][number];
 
-/** "From Data Scientist (9-month plan)" → "Data Scientist", 9. */
-export function parsePlanHeading(text: string): { from: string; months: number | null } {
+const FROM = /^(?:(?:from|de|desde|da|do) |从|從)/iu;
+const TO = / (?:to|into|→|->) /iu;
+/** "De Professor a Cientista de Dados", "Desde Analista para …": only after a Spanish or Portuguese "from". */
+const TO_ROMANCE = / (?:a|para|até|hasta) /iu;
+
+/** "From Data Scientist (9-month plan)" → "Data Scientist", 9; "From Developer to DevOps" → "Developer", "DevOps". */
+export function parsePlanHeading(text: string): { from: string; to: string | null; months: number | null; duration: string | null } {
   const found = findMonths(text);
-  const rest = (found ? found.rest : text).replace(/^\s*(?:from|de|desde|从)\s+/iu, "").replace(/[:：]\s*$/, "").trim();
-  return { from: rest, months: found?.months ?? null };
+  const squeezed = (found ? found.rest : text).replace(/\s+/g, " ").trim();
+  const romance = /^(?:de|desde|da|do) /iu.test(squeezed);
+  // "From X", "Desde X", "从X", and Korean's "X에서" (from X).
+  const rest = squeezed.replace(FROM, "").replace(/ ?[:：]$/, "").replace(/에서$/u, "").trim();
+  const to = TO.exec(rest) ?? (romance ? TO_ROMANCE.exec(rest) : null);
+  if (to && to.index > 0) {
+    return { from: rest.slice(0, to.index).trim(), to: rest.slice(to.index + to[0].length).trim() || null, months: found?.months ?? null, duration: found?.written ?? null };
+  }
+  return { from: rest, to: null, months: found?.months ?? null, duration: found?.written ?? null };
 }
 
-function readPlanEntries(entries: readonly Entry[], plan: TransitionInput, path: (string | number)[], heading: string, ctx: Context): void {
+/** A plan's heading names where it starts ("From Data Scientist") or how long it lasts in months or weeks ("(9-month plan)"); years alone name a level. */
+function isPlanHeading(title: string): boolean {
+  return FROM.test(title.trim()) || findMonths(title, { years: false }) !== null;
+}
+
+/** The same role, however spelled: "ML Engineer" in a guide titled "ML Engineer". */
+function sameRole(a: string, b: string): boolean {
+  return toSlug(a) === toSlug(b);
+}
+
+/** A section about leaving the role: "Common Transition Paths (From Machine Learning Engineer to other roles)". */
+function isOutward(title: string, roleTitle: string): boolean {
+  // indexOf, not a regex: linear however long the heading.
+  const lower = title.toLowerCase();
+  const other = Math.max(lower.lastIndexOf(" to other role"), lower.lastIndexOf(" into other role"));
+  if (other > 0 && /\bfrom\b/.test(lower.slice(0, other))) return true;
+  const open = title.search(/[(（]/u);
+  const close = open < 0 ? -1 : title.slice(open).search(/[)）]/u);
+  const inner = close > 0 ? title.slice(open + 1, open + close) : title;
+  const { from } = parsePlanHeading(inner);
+  return FROM.test(inner.trim()) && sameRole(from, roleTitle);
+}
+
+function newPlan(heading: string, position: Position, ctx: Context): { plan: TransitionInput; path: (string | number)[] } {
+  const { from, to, months, duration } = parsePlanHeading(heading);
+  const transitions = ctx.raw.data.transitions!;
+  const path = ["transitions", transitions.length];
+  const plan: TransitionInput = {
+    from,
+    to: to && !sameRole(to, ctx.raw.data.title) ? to : null,
+    slug: toSlug(from),
+    months,
+    duration,
+    summary: null,
+    phases: [],
+    unit: "month",
+    steps: [],
+    keySkills: [],
+    hoursPerWeek: null,
+  };
+  transitions.push(place(ctx.raw, path, position, plan));
+  place(ctx.raw, [...path, "months"], position, null);
+  return { plan, path };
+}
+
+/** Reads a plan field ("**Key Skills**: …", "**Time Commitment**: …", "**Duration**: …"); false when `label` names none. */
+function readPlanField(label: string, value: string, position: Position, plan: TransitionInput, path: (string | number)[], ctx: Context): boolean {
+  const concept = conceptOf(label, ["keySkills", "hours", "duration", "skills"]);
+  const keySkills = concept === "keySkills" || concept === "skills" ? skillRefsAsWritten(value) : null;
+  if (keySkills) {
+    plan.keySkills!.push(...keySkills);
+    place(ctx.raw, [...path, "keySkills"], position, null);
+    return true;
+  }
+  // "**Tiempo**: 5-8 horas por semana": a line that is only hours a week gives them, whatever its label.
+  const hours = concept === "hours" || concept === null ? findHoursPerWeek(value) : null;
+  if (hours && (concept === "hours" || hours.rest === "")) {
+    plan.hoursPerWeek = place(ctx.raw, [...path, "hoursPerWeek"], position, hours.range);
+    return true;
+  }
+  const months = concept === "duration" ? findMonths(value) : null;
+  if (months) {
+    plan.months = place(ctx.raw, [...path, "months"], position, months.months);
+    plan.duration = months.written;
+    return true;
+  }
+  return false;
+}
+
+function addPhase(plan: TransitionInput, path: (string | number)[], label: string, title: string, position: Position | undefined, ctx: Context): boolean {
+  const range = phaseRange(label);
+  if (!range) return false;
+  const phases = plan.phases!;
+  let { start, end } = range;
+  let named = title;
+  if (phases.length === 0) plan.unit = range.unit;
+  else if (plan.unit !== range.unit) {
+    // A plan that mixes units counts months; a phase written in another unit keeps its label in its title.
+    const label = (unit: string, p: { start: number; end: number }) => `${unit[0]!.toUpperCase()}${unit.slice(1)}s ${p.start}-${p.end}`;
+    if (plan.unit !== "month") {
+      for (const phase of phases) Object.assign(phase, phaseInMonths(phase, plan.unit!), { title: [label(plan.unit!, phase), phase.title].filter(Boolean).join(": ") });
+      plan.unit = "month";
+    }
+    if (range.unit !== "month") named = [label(range.unit, range), title].filter(Boolean).join(": ");
+    ({ start, end } = phaseInMonths(range, range.unit));
+  }
+  phases.push(place(ctx.raw, [...path, "phases", phases.length], position, { start, end, title: named, topics: [] }));
+  return true;
+}
+
+function readPlanEntries(entries: readonly Entry[], plan: TransitionInput, path: (string | number)[], section: HeadingSection, ctx: Context): void {
   const phases = plan.phases!;
   for (const entry of entries) {
-    const months = entry.label ? phaseMonths(entry.label) : null;
-    if (months) {
-      phases.push(place(ctx.raw, [...path, "phases", phases.length], entry.position, { ...months, title: entry.value, topics: [] }));
-      readPlanEntries(entry.children, plan, path, heading, ctx);
+    if (entry.label && addPhase(plan, path, entry.label, entry.value, entry.position, ctx)) {
+      readPlanEntries(entry.children, plan, path, section, ctx);
       continue;
     }
-    const concept = entry.label ? conceptOf(entry.label, ["keySkills", "hours", "duration", "skills"]) : null;
-    if (concept === "keySkills" || concept === "skills") {
-      plan.keySkills!.push(...skillsNamed(entry.value));
-      place(ctx.raw, [...path, "keySkills"], entry.position, null);
-    } else if (concept === "hours" && findHoursPerWeek(entry.value)) {
-      plan.hoursPerWeek = place(ctx.raw, [...path, "hoursPerWeek"], entry.position, findHoursPerWeek(entry.value)!.range);
-    } else if (concept === "duration" && findMonths(entry.value)) {
-      plan.months = place(ctx.raw, [...path, "months"], entry.position, findMonths(entry.value)!.months);
-    } else if (phases.length > 0 && (entry.bullet || !entry.label || entry.children.length === 0)) {
+    if (entry.label && readPlanField(entry.label, entry.value, entry.position, plan, path, ctx)) {
+      readPlanEntries(entry.children, plan, path, section, ctx);
+      continue;
+    }
+    if (phases.length > 0 && (entry.bullet || !entry.label || entry.children.length === 0)) {
       // Lines after a phase label are its topics, whether "•" lines folded into a paragraph or list items.
-      const phase = phases[phases.length - 1]!;
-      phase.topics!.push(entry.text);
-      readPlanEntries(entry.children, plan, path, heading, ctx);
+      phases[phases.length - 1]!.topics!.push(entry.text);
+      readPlanEntries(entry.children, plan, path, section, ctx);
+    } else if (phases.length === 0 && entry.text) {
+      plan.steps!.push(entry.text);
+      place(ctx.raw, [...path, "steps", plan.steps!.length - 1], entry.position, null);
+      readPlanEntries(entry.children, plan, path, section, ctx);
     } else {
-      ctx.keepEntries(heading, [entry]);
+      ctx.keepEntries(section, [entry]);
     }
   }
 }
 
 function readPlan(section: HeadingSection, ctx: Context): void {
-  const { from, months } = parsePlanHeading(section.title);
-  const position: Position = section.heading?.position ?? ctx.raw.position;
-  const transitions = ctx.raw.data.transitions!;
-  const index = transitions.length;
-  const path = ["transitions", index];
-  const plan: TransitionInput = { from, slug: toSlug(from), months, phases: [], keySkills: [], hoursPerWeek: null };
-  transitions.push(place(ctx.raw, path, position, plan));
-  place(ctx.raw, [...path, "months"], position, null);
-  ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
-  readPlanEntries(entriesOf(section.blocks), plan, path, section.title, ctx);
-  for (const child of section.children) {
-    // A phase as its own heading: "#### Months 1-3: Foundations".
-    const label = /^(.*?)\s*[:：\-–—]\s*(.*)$/u.exec(child.title);
-    const phase = label ? phaseMonths(label[1]!) : phaseMonths(child.title);
-    if (phase) {
-      const phases = plan.phases!;
-      phases.push(place(ctx.raw, [...path, "phases", phases.length], child.heading?.position, { ...phase, title: label?.[2] ?? "", topics: [] }));
-      ctx.keepBlocks(child.title, child.blocks.filter((b) => !isProse(b)));
-      readPlanEntries(entriesOf(child.blocks), plan, path, child.title, ctx);
-      for (const grandchild of child.children) ctx.readSection(grandchild, ctx);
-    } else ctx.readSection(child, ctx);
+  const position: Position = section.position ?? ctx.raw.position;
+  const { plan, path } = newPlan(section.title, position, ctx);
+  ctx.readBlocks(section, section.blocks, (text) => {
+    plan.summary = plan.summary ? `${plan.summary}\n\n${text}` : text;
+    return true;
+  });
+  // A paragraph of plain prose under the heading, before any phase or list, describes the plan.
+  const [lead, ...others] = section.blocks;
+  const leadEntries = lead?.type === "paragraph" ? entriesOf([lead]) : [];
+  const describes = leadEntries.length > 0 && leadEntries.every((e) => !e.label && !e.bullet);
+  if (describes) {
+    plan.summary = [plan.summary, leadEntries.map((e) => e.text).join("\n")].filter(Boolean).join("\n\n");
+    place(ctx.raw, [...path, "summary"], leadEntries[0]!.position, null);
   }
-  if (plan.months === null && plan.phases!.length > 0) {
-    plan.months = Math.max(...plan.phases!.map((p) => p.end));
-    report(ctx.file, "info", "plan-months-inferred", `The plan from "${from}" gives no length; took ${plan.months} months from its last phase.`, position);
+  readPlanEntries(entriesOf(describes ? others : section.blocks), plan, path, section, ctx);
+  for (const child of section.children) {
+    // A phase as its own heading or bold line: "#### Months 1-3: Foundations", "**Months 1-3:**".
+    const label = /^(.*?) ?[:：\-–—] ?(.*)$/u.exec(child.title);
+    const childPosition = child.position ?? position;
+    if ((label && addPhase(plan, path, label[1]!, label[2]!, childPosition, ctx)) || addPhase(plan, path, child.title, "", childPosition, ctx)) {
+      ctx.readBlocks(child, child.blocks);
+      readPlanEntries(entriesOf(child.blocks), plan, path, child, ctx);
+      ctx.readChildren(child);
+      continue;
+    }
+    // "**Key Skills:**" over a list is the plan's, not the role's.
+    const concept = conceptOf(child.title, ["keySkills", "skills", "hours", "duration"]);
+    if (concept) {
+      const lines = flatten(entriesOf(child.blocks)).map((e) => e.text).join(", ");
+      if (readPlanField(child.title, lines, childPosition, plan, path, ctx)) {
+        ctx.readBlocks(child, child.blocks);
+        ctx.readChildren(child);
+        continue;
+      }
+    }
+    ctx.readSection(child, ctx);
+  }
+  const phases = plan.phases!;
+  if (plan.months === null && phases.length > 0) {
+    plan.months = phaseInMonths({ start: 1, end: Math.max(...phases.map((p) => p.end)) }, plan.unit!).end;
+    report(ctx.file, "info", "plan-months-inferred", `The plan from "${plan.from}" gives no length; took ${plan.months} months from its last phase.`, position);
   }
 }
 
-/** A plan's heading names where it starts ("From Data Scientist") or how long it lasts ("(9-month plan)"). */
-function isPlanHeading(title: string): boolean {
-  return /^\s*(?:from|de|desde|从)\s+/iu.test(title) || findMonths(title) !== null;
+/** "**From Data Scientist to ML Engineer:** Shift focus…" as a plan of one line. */
+function readProsePlan(entry: Entry, ctx: Context): boolean {
+  if (!entry.label || !FROM.test(entry.label) || !entry.value) return false;
+  const { plan, path } = newPlan(entry.label, entry.position, ctx);
+  plan.summary = entry.value;
+  const months = findMonths(entry.value);
+  if (months) [plan.months, plan.duration] = [months.months, months.written];
+  const hours = findHoursPerWeek(entry.value);
+  if (hours) plan.hoursPerWeek = place(ctx.raw, [...path, "hoursPerWeek"], entry.position, hours.range);
+  for (const child of entry.children) plan.steps!.push(child.text);
+  return true;
 }
 
 export function readTransitions(section: HeadingSection, ctx: Context): void {
-  ctx.keepBlocks(section.title, section.blocks.filter((b) => !isProse(b)));
-  ctx.keepEntries(section.title, entriesOf(section.blocks));
+  ctx.readBlocks(section, section.blocks);
+  for (const entry of entriesOf(section.blocks)) {
+    if (!readProsePlan(entry, ctx)) ctx.keepEntries(section, [entry]);
+  }
   for (const child of section.children) {
-    if (isPlanHeading(child.title)) readPlan(child, ctx);
+    if (isOutward(child.title, ctx.raw.data.title)) readOutward(child, ctx);
+    else if (isPlanHeading(child.title)) readPlan(child, ctx);
     else ctx.readSection(child, ctx);
   }
+}
+
+/**
+ * A plan heading outside a transitions section counts only when it says both where the plan starts
+ * and how long it lasts ("## Desde Analista de Datos (plan de 6 meses)").
+ * @returns whether the section was read as a plan
+ */
+export function readStandalonePlan(section: HeadingSection, ctx: Context): boolean {
+  if (section.pseudo || !FROM.test(section.title.trim()) || findMonths(section.title) === null || isOutward(section.title, ctx.raw.data.title)) return false;
+  readPlan(section, ctx);
+  return true;
+}
+
+/** Moves out of the role: each item is an alternative path, as written. */
+function readOutward(section: HeadingSection, ctx: Context): void {
+  ctx.readBlocks(section, section.blocks);
+  for (const entry of entriesOf(section.blocks)) {
+    if (entry.text) addPath(entry.text, entry.position, ctx);
+    for (const child of entry.children) if (child.text) addPath(child.text, child.position, ctx);
+  }
+  for (const child of section.children) readAlternatives(child, ctx);
 }

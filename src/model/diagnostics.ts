@@ -2,7 +2,7 @@
  * Diagnostics are vfile messages (like remark-lint's), so that vfile-reporter prints them and every
  * stage reports the same way. This module gives them one JSON shape and the helpers to raise them.
  */
-import type { VFile } from "vfile";
+import { VFile } from "vfile";
 import type { Point, Position } from "unist";
 import { z } from "zod";
 
@@ -62,4 +62,31 @@ export function toDiagnostics(files: readonly VFile[]): Diagnostic[] {
 
 export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((m) => m.fatal === true));
+}
+
+/** Most diagnostics printed per file: a report of 100,000 lines helps no one and takes a minute to lay out. */
+export const MAX_PRINTED = 200;
+
+/**
+ * The files to print: each with at most `max` of its diagnostics (errors first, then warnings,
+ * then infos, each in file order), and a line per shortened file saying what was left out.
+ * @param files the files with their diagnostics
+ * @param max the most diagnostics printed per file
+ */
+export function forPrinting(files: readonly VFile[], max = MAX_PRINTED): { files: VFile[]; omitted: string[] } {
+  const omitted: string[] = [];
+  const rank = (fatal: boolean | null | undefined) => (fatal === true ? 0 : fatal === false ? 1 : 2);
+  const shown = files.map((file) => {
+    if (file.messages.length <= max) return file;
+    const kept = [...file.messages].sort((a, b) => rank(a.fatal) - rank(b.fatal) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).slice(0, max);
+    const keep = new Set(kept);
+    const left = new Map<string, number>();
+    for (const message of file.messages) if (!keep.has(message)) left.set(message.ruleId ?? "unknown", (left.get(message.ruleId ?? "unknown") ?? 0) + 1);
+    const counts = [...left].map(([rule, count]) => `${count} ${rule}`).join(", ");
+    omitted.push(`${file.path}: ${file.messages.length - max} more diagnostics not shown (${counts}); \`career-atlas check --format json\` lists them all.`);
+    const copy = new VFile({ path: file.path });
+    copy.messages = kept;
+    return copy;
+  });
+  return { files: shown, omitted };
 }

@@ -28,10 +28,12 @@ function joinText(a: string | null, b: string | null): string | null {
 
 function mergeLevels(a: readonly Level[], b: readonly Level[], file: VFile, position: Position): Level[] {
   const levels = a.map((level) => ({ ...level, requirements: [...level.requirements] }));
+  const bySlug = new Map(levels.map((level) => [level.slug, level]));
   for (const level of b) {
-    const same = levels.find((l) => l.slug === level.slug);
+    const same = bySlug.get(level.slug);
     if (!same) {
       levels.push(level);
+      bySlug.set(level.slug, level);
       continue;
     }
     if (same.years && level.years && (same.years.min !== level.years.min || same.years.max !== level.years.max)) {
@@ -72,10 +74,12 @@ export function mergeRoles(placed: readonly Placed[]): Role[] {
     const first = bySlug.get(role.slug) ?? { role, file, plans: new Set<string>() };
     // Two plans from the same role into this one would share one page.
     role.transitions.forEach((plan, index) => {
-      if (first.plans.has(plan.slug)) {
+      // Plans from one role to two different roles ("From DevOps to SRE", "From DevOps to Platform") are two plans.
+      const key = `${plan.slug}\u0000${plan.to ?? ""}`;
+      if (first.plans.has(key)) {
         report(file, "error", "transition-duplicate", `Role "${role.title}" already has a plan from "${plan.from}"; keep one, or name the starting roles apart.`, positionOf(raw, ["transitions", index]));
       }
-      first.plans.add(plan.slug);
+      first.plans.add(key);
     });
     if (first.role === role) {
       bySlug.set(role.slug, first);

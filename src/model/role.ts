@@ -15,8 +15,12 @@ export const Range = z
 /** A reference to a skill: the name as written and the slug that joins it across roles. */
 export const SkillRef = z.object({ name: text, slug });
 
-/** A role-wide skill, filed under the category the author gave it ("Technical", "Tools", "Soft"). */
-export const Skill = SkillRef.extend({ category: text });
+/**
+ * A role-wide skill, filed under the category the author gave it ("Technical", "Tools", "Soft"), with
+ * what the author wrote about it: the bracketed note of "Cloud Platforms (AWS/GCP)", or the prose or
+ * fields after its label.
+ */
+export const Skill = SkillRef.extend({ category: text, detail: z.string().nullable().default(null) });
 
 export const Priority = z.enum(["must", "good", "other"]);
 
@@ -41,6 +45,7 @@ export const Level = z.object({
 
 export const Growth = z.object({ from: text, to: text, steps: z.array(text) });
 
+/** One phase of a plan: months `start` to `end` ("Months 1-3"), or weeks or years when its plan's `unit` says so. */
 export const Phase = z
   .object({ start: z.number().int().positive(), end: z.number().int().positive(), title: z.string(), topics: z.array(text) })
   .refine((p) => p.start <= p.end, { message: "a phase must not end before it starts", path: ["end"] });
@@ -48,9 +53,20 @@ export const Phase = z
 export const Transition = z.object({
   /** The role title the reader starts from. */
   from: text,
+  /** The role the plan leads to when it is not this one ("From SysAdmin to SRE" in a platform guide); null for this role. */
+  to: z.string().nullable().default(null),
   slug,
+  /** The plan's length in months; of a range ("3-6 months") its upper end. */
   months: z.number().int().positive().nullable(),
+  /** The plan's length as the author wrote it ("3-6 months", "2-3 years", "9-month plan"); null when not given. */
+  duration: z.string().nullable().default(null),
+  /** What the author says about the move, as prose ("Shift focus from experimentation to production"). */
+  summary: z.string().nullable().default(null),
   phases: z.array(Phase),
+  /** What the phases' start and end count: months ("Months 1-3"), weeks ("Weeks 1-3") or years ("Year 1-2"). */
+  unit: z.enum(["month", "week", "year"]).default("month"),
+  /** Steps given without months ("1. Learn infrastructure basics"). */
+  steps: z.array(text).default([]),
   keySkills: z.array(SkillRef),
   hoursPerWeek: Range.nullable(),
 });

@@ -37,7 +37,7 @@ function describePath(path: Path, data: RawRole["data"]): string {
       const owner = String(path[i - 1]);
       if (owner === "levels") words.pop(), words.push(`Level "${item?.name}"`);
       else if (owner === "transitions") words.pop(), words.push(`Plan from "${item?.from}"`);
-      else if (owner === "phases") words.pop(), words.push(`phase ${key + 1} (months ${item?.start}-${item?.end})`);
+      else if (owner === "phases") words.pop(), words.push(`phase ${key + 1} (${item?.start}-${item?.end})`);
       else if (owner === "requirements") words.pop(), words.push(`requirement "${item?.text}"`);
       else words.push(`item ${key + 1}`);
     } else words.push(String(key));
@@ -46,24 +46,29 @@ function describePath(path: Path, data: RawRole["data"]): string {
   return words.join(" › ") || "role";
 }
 
-/** Phases should run from month 1 to the plan's end, in order, without gaps or overlaps. */
+/** The whole months `weeks` weeks reach into (52 weeks make 12 months). */
+const weeksToMonths = (weeks: number) => Math.max(1, Math.ceil((weeks * 12) / 52));
+
+/** Phases should run from the first month (or week) to the plan's end, in order, without gaps or overlaps. */
 function checkPhases(plan: Transition, planIndex: number, raw: RawRole, file: VFile): void {
+  const unit = plan.unit;
+  const inMonths = (n: number) => (unit === "week" ? weeksToMonths(n) : unit === "year" ? n * 12 : n);
   let expected = 1;
   plan.phases.forEach((phase, index) => {
     const at = positionOf(raw, ["transitions", planIndex, "phases", index]);
-    const name = `Phase ${index + 1} (months ${phase.start}-${phase.end}) of the plan from "${plan.from}"`;
+    const name = `Phase ${index + 1} (${unit}s ${phase.start}-${phase.end}) of the plan from "${plan.from}"`;
     if (phase.start > expected) {
-      report(file, "warning", "plan-phase-gap", `${name} starts at month ${phase.start}, leaving months ${expected}-${phase.start - 1} without a phase; expected it to start at month ${expected}.`, at);
+      report(file, "warning", "plan-phase-gap", `${name} starts at ${unit} ${phase.start}, leaving ${unit}s ${expected}-${phase.start - 1} without a phase; expected it to start at ${unit} ${expected}.`, at);
     } else if (phase.start < expected) {
-      report(file, "warning", "plan-phase-overlap", `${name} starts at month ${phase.start}, inside the phase before it (which runs to month ${expected - 1}); expected it to start at month ${expected}.`, at);
+      report(file, "warning", "plan-phase-overlap", `${name} starts at ${unit} ${phase.start}, inside the phase before it (which runs to ${unit} ${expected - 1}); expected it to start at ${unit} ${expected}.`, at);
     }
-    if (plan.months !== null && phase.end > plan.months) {
+    if (plan.months !== null && inMonths(phase.end) > plan.months) {
       report(file, "warning", "plan-phase-outside", `${name} ends after the plan's ${plan.months} months; make the plan longer or the phase shorter.`, at);
     }
     expected = Math.max(expected, phase.end + 1);
   });
-  if (plan.months !== null && plan.phases.length > 0 && expected - 1 < plan.months) {
-    report(file, "warning", "plan-phase-gap", `The plan from "${plan.from}" lasts ${plan.months} months but its phases end at month ${expected - 1}.`, positionOf(raw, ["transitions", planIndex, "months"]));
+  if (plan.months !== null && plan.phases.length > 0 && inMonths(expected - 1) < plan.months) {
+    report(file, "warning", "plan-phase-gap", `The plan from "${plan.from}" lasts ${plan.months} months but its phases end at ${unit} ${expected - 1}.`, positionOf(raw, ["transitions", planIndex, "months"]));
   }
 }
 

@@ -19,3 +19,26 @@ describe("heading sections", () => {
     expect(tree.blocks.map((b) => b.type)).toEqual(["paragraph"]);
   });
 });
+
+describe("pseudo-headings: a bold line over a group", () => {
+  const tree = (md: string) => sectionTree(parseMarkdown(new VFile(md)));
+
+  it("opens a sub-section for a bold line with a colon, inside or outside the bold, or above a list", () => {
+    expect(titles("# A\n\n**Required Skills:**\n- x\n\n**Soft Skills**:\n- y\n\n**Notes**\n- z\n")).toEqual(["1:A", "1.5:Required Skills", "1.5:Soft Skills", "1.5:Notes"]);
+  });
+
+  it("does not take a labelled line with a value, or bold prose, for a heading", () => {
+    expect(titles("# A\n\n**Tools**: Git\n\n**Bold statement.**\n\nText.\n")).toEqual(["1:A"]);
+  });
+
+  it("closes the group at a field line, the next bold line or heading", () => {
+    const root = tree("# A\n\n**Day in the Life:**\n- meetings\n\n**Compensation:** $80K\n\n## B\n");
+    const a = root.children[0]!;
+    expect(a.children.map((c) => [c.title, c.blocks.length, c.pseudo])).toEqual([
+      ["Day in the Life", 1, true],
+      ["B", 0, false],
+    ]);
+    expect(a.blocks.map((b) => b.type)).toEqual(["paragraph"]);
+    expect(a.children[0]!.parent).toBe(a);
+  });
+});
