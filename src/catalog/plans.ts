@@ -6,6 +6,7 @@ import type { Phase, Range, Role, Transition } from "../model/role.ts";
 import { monthsLabel, plural, rangeLabel } from "./format.ts";
 import { skillGap } from "./gaps.ts";
 import { skillLink, skillLinks, type RoleIndex, type SkillLink, type TitleLink } from "./links.ts";
+import { IdSet, stableId } from "./ids.ts";
 import type { SkillMatcher } from "./match.ts";
 import { levelAnchor, phaseAnchor, planUrl, roleUrl } from "./urls.ts";
 
@@ -13,6 +14,8 @@ import { levelAnchor, phaseAnchor, planUrl, roleUrl } from "./urls.ts";
 export const WEEKS_PER_MONTH = 52 / 12;
 
 export interface PhaseView {
+  /** Stable: made from the phase's title (see `ids.ts`), so it survives edits elsewhere in the plan. */
+  id: string;
   number: number;
   anchor: string;
   url: string;
@@ -22,6 +25,7 @@ export interface PhaseView {
   /** "Months 1–3". */
   label: string;
   title: string;
+  /** `id` is stable: made from the phase's title and the topic's text, not their places. */
   topics: { id: string; text: string }[];
   /** The known skills the phase's title or topics name. */
   skills: SkillLink[];
@@ -55,6 +59,10 @@ export interface PlanView {
   /** "468–702 hours". */
   totalHoursLabel: string | null;
   phases: PhaseView[];
+  /** How many topics the phases list in all. */
+  topicCount: number;
+  /** The name of the plan's downloaded calendar: "machine-learning-engineer-from-data-scientist.ics". */
+  calendarFile: string;
   keySkills: SkillLink[];
   gap: GapView | null;
 }
@@ -107,10 +115,13 @@ export function buildPlans(role: Role, index: RoleIndex, matcher: SkillMatcher, 
     used.add(slug);
     const url = planUrl(role.slug, slug);
     const months = planMonths(transition);
+    const phaseIds = new IdSet();
+    const topicIds = new IdSet();
     const phases: PhaseView[] = transition.phases.map((phase, i) => {
       const found = new Set<string>();
       for (const text of phaseText(phase)) for (const s of matcher.find(text)) found.add(s);
       return {
+        id: phaseIds.claim(stableId(phase.title)),
         number: i + 1,
         anchor: phaseAnchor(i),
         url: `${url}#${phaseAnchor(i)}`,
@@ -119,7 +130,7 @@ export function buildPlans(role: Role, index: RoleIndex, matcher: SkillMatcher, 
         months: phase.end - phase.start + 1,
         label: monthsLabel(phase.start, phase.end),
         title: phase.title,
-        topics: phase.topics.map((text, t) => ({ id: `${phaseAnchor(i)}-topic-${t + 1}`, text })),
+        topics: phase.topics.map((text) => ({ id: topicIds.claim(stableId(phase.title, text)), text })),
         skills: [...found].map((s) => skillLink({ slug: s, name: names.get(s) ?? s })),
       };
     });
@@ -154,6 +165,8 @@ export function buildPlans(role: Role, index: RoleIndex, matcher: SkillMatcher, 
       totalHours: total,
       totalHoursLabel: total ? rangeLabel(total, "hour") : null,
       phases,
+      topicCount: phases.reduce((n, p) => n + p.topics.length, 0),
+      calendarFile: `${role.slug}-from-${slug}.ics`,
       keySkills,
       gap,
     };

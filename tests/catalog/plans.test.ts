@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { buildCatalog } from "../../src/catalog/index.ts";
 import { createSkillMatcher } from "../../src/catalog/match.ts";
+import { stableId } from "../../src/catalog/ids.ts";
 import { phasesTeaching, planMonths, totalHours, WEEKS_PER_MONTH } from "../../src/catalog/plans.ts";
 import { dataScientist, mlEngineer, ref } from "./seed-roles.ts";
 
@@ -61,7 +62,11 @@ describe("buildPlans", () => {
 
   it("gives every topic a checklist id and every phase the skills it names", () => {
     const p = plan("Software Engineer");
-    expect(p.phases[0]!.topics.map((t) => t.id)).toEqual(["phase-1-topic-1", "phase-1-topic-2", "phase-1-topic-3"]);
+    const ids = p.phases[0]!.topics.map((t) => t.id);
+    expect(ids).toEqual(p.phases[0]!.topics.map((t) => stableId("ML Foundations", t.text)));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{10}$/);
+    expect(new Set(p.phases.flatMap((ph) => ph.topics.map((t) => t.id))).size).toBe(9);
+    expect(p.topicCount).toBe(9);
     expect(p.phases[0]!.url).toBe("/roles/machine-learning-engineer/from/software-engineer/#phase-1");
     expect(p.phases[0]!.skills.map((s) => s.name)).toEqual(["Machine Learning", "Deep Learning", "TensorFlow", "PyTorch"]);
     expect(plan("Data Scientist").phases[2]!.skills.map((s) => s.slug)).toEqual(["kubernetes", "mlops", "mlops-tools", "mlflow"]);
@@ -89,5 +94,56 @@ describe("buildPlans", () => {
   it("leaves the hours out when the plan gives none", () => {
     const noHours = { ...mlEngineer, transitions: [{ ...mlEngineer.transitions[0]!, hoursPerWeek: null }] };
     expect(buildCatalog([noHours]).plans[0]).toMatchObject({ hoursLabel: null, totalHours: null, totalHoursLabel: null });
+  });
+
+  describe("stable ids of topics and phases", () => {
+    const ids = (role: typeof mlEngineer) =>
+      new Map(buildCatalog([role]).plans[0]!.phases.flatMap((ph) => ph.topics.map((t) => [`${ph.title} / ${t.text}`, t.id] as const)));
+    const phaseIds = (role: typeof mlEngineer) => buildCatalog([role]).plans[0]!.phases.map((ph) => ph.id);
+    const withPhases = (phases: (typeof mlEngineer)["transitions"][number]["phases"]) => ({
+      ...mlEngineer,
+      transitions: [{ ...mlEngineer.transitions[0]!, phases }],
+    });
+    const original = mlEngineer.transitions[0]!.phases;
+
+    it("keep every other topic's id when a topic is added, removed or moved, or a phase is inserted", () => {
+      const before = ids(mlEngineer);
+      const [first, second, third] = original as [(typeof original)[0], (typeof original)[0], (typeof original)[0]];
+      const edited = withPhases([
+        { start: 1, end: 1, title: "Warm-up", topics: ["Read the guide"] },
+        { ...first, topics: ["A new first topic", ...first.topics.slice(1).reverse()] },
+        { ...third, start: 4, end: 6 },
+        { ...second, start: 7, end: 9, topics: [...second.topics, "One more"] },
+      ]);
+      const after = ids(edited);
+      for (const [key, id] of before) {
+        if (key === "Software Engineering Fundamentals / Object-oriented programming patterns") expect(after.has(key)).toBe(false);
+        else expect(after.get(key), key).toBe(id);
+      }
+      expect(phaseIds(edited).slice(1)).toEqual([phaseIds(mlEngineer)[0], phaseIds(mlEngineer)[2], phaseIds(mlEngineer)[1]]);
+    });
+
+    it("ignore case, spacing and a final full stop, but not other changes of wording", () => {
+      const first = original[0]!;
+      const respaced = withPhases([{ ...first, title: "  software engineering   FUNDAMENTALS ", topics: ["Object-oriented  programming patterns."] }]);
+      const reworded = withPhases([{ ...first, topics: ["Object-oriented programming pattern"] }]);
+      const id = ids(mlEngineer).get("Software Engineering Fundamentals / Object-oriented programming patterns");
+      expect(buildCatalog([respaced]).plans[0]!.phases[0]!.topics[0]!.id).toBe(id);
+      expect(buildCatalog([reworded]).plans[0]!.phases[0]!.topics[0]!.id).not.toBe(id);
+    });
+
+    it("tell apart one topic in two phases, and repeat topics in one phase with a suffix", () => {
+      const first = original[0]!;
+      const plan = buildCatalog([
+        withPhases([
+          { ...first, topics: ["Practice project", "Practice project"] },
+          { ...original[1]!, topics: ["Practice project"] },
+        ]),
+      ]).plans[0]!;
+      const [a, b] = plan.phases[0]!.topics.map((t) => t.id);
+      expect(b).toBe(`${a}-2`);
+      expect(plan.phases[1]!.topics[0]!.id).not.toBe(a);
+      expect(plan.phases[1]!.topics[0]!.id).toBe(stableId("ML Production", "Practice project"));
+    });
   });
 });

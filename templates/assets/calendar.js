@@ -1,0 +1,175 @@
+// Career Atlas: dates of a plan's phases and the iCalendar file (RFC 5545) with one event per
+// phase. Pure functions, no DOM: plan.js uses them in the browser, the tests in Node.
+//
+// Month arithmetic. A phase written "Months a–b" of a plan that starts on day S begins on
+// S + (a − 1) months and ends before S + b months: "Months 1–3" from 2027-01-15 runs from
+// 2027-01-15 up to, not including, 2027-04-15 (its last day is 2027-04-14), and "Months 4–6"
+// begins on 2027-04-15. Adding n months keeps the day of the month, or takes the last day of a
+// shorter month (2027-01-31 + 1 month = 2027-02-28); every date is counted from S itself, so
+// short months never make later phases drift.
+
+/** @typedef {{ year: number, month: number, day: number }} CalendarDate  month 1–12 */
+
+/**
+ * @typedef {object} CalendarPhase
+ * @property {string} uid      stable id of the phase (made from its title at build time)
+ * @property {number} start    first month of the phase, 1 for the plan's first month
+ * @property {number} end      last month of the phase
+ * @property {string} summary  "Months 1–3: Software Engineering Fundamentals"
+ * @property {string[]} topics
+ * @property {string} [url]    the phase on the site, absolute
+ */
+
+/**
+ * @typedef {object} CalendarPlan
+ * @property {string} id       "machine-learning-engineer/data-scientist"
+ * @property {string} title    "From Data Scientist to Machine Learning Engineer"
+ * @property {CalendarPhase[]} phases
+ */
+
+/** @param {number} year @param {number} month 1–12 */
+export function daysInMonth(year, month) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Reads "YYYY-MM-DD" (what <input type="date"> gives); null for anything else or a day that does not exist.
+ * @param {string} text
+ * @returns {CalendarDate | null}
+ */
+export function parseDate(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+const pad = (/** @type {number} */ n, /** @type {number} */ width = 2) => String(n).padStart(width, "0");
+
+/** "2027-01-15". @param {CalendarDate} date */
+export function formatDate(date) {
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** "20270115", iCalendar's DATE. @param {CalendarDate} date */
+export function icsDate(date) {
+  return `${pad(date.year, 4)}${pad(date.month)}${pad(date.day)}`;
+}
+
+/**
+ * `date` plus `months` calendar months; the day is kept, or cut to the end of a shorter month.
+ * @param {CalendarDate} date
+ * @param {number} months a whole number, may be negative
+ * @returns {CalendarDate}
+ */
+export function addMonths(date, months) {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+/**
+ * `date` plus `days` days.
+ * @param {CalendarDate} date
+ * @param {number} days
+ * @returns {CalendarDate}
+ */
+export function addDays(date, days) {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The dates of a phase for a plan that starts on `start` (see the month arithmetic above).
+ * @param {CalendarDate} start the plan's first day
+ * @param {{ start: number, end: number }} months the phase's first and last month
+ * @returns {{ first: CalendarDate, last: CalendarDate, next: CalendarDate }} its first day, its
+ *   last day, and the day after it (iCalendar's exclusive DTEND)
+ */
+export function phaseDates(start, months) {
+  const first = addMonths(start, months.start - 1);
+  const next = addMonths(start, months.end);
+  return { first, last: addDays(next, -1), next };
+}
+
+/**
+ * Escapes TEXT for iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
+ * @param {string} text
+ */
+export function escapeText(text) {
+  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 §3.1): each further line starts with one space.
+ * Never splits a UTF-8 sequence.
+ * @param {string} line
+ * @returns {string} the line, with CRLF + space between its parts, without a final CRLF
+ */
+export function foldLine(line) {
+  const parts = [];
+  let current = "";
+  let octets = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+      limit = 74;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+/** "20270115T093000Z". @param {Date} when */
+export function icsTimestamp(when) {
+  return when.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+/**
+ * The iCalendar file of a plan: one all-day event per phase, from its first day to the day after
+ * its last (DTEND is exclusive for dates).
+ * @param {CalendarPlan} plan
+ * @param {CalendarDate} start the plan's first day
+ * @param {Date} now for DTSTAMP
+ * @returns {string} the file, CRLF line ends, lines folded at 75 octets
+ */
+export function buildCalendar(plan, start, now) {
+  const stamp = icsTimestamp(now);
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Career Atlas//Transition plan//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(plan.title)}`,
+  ];
+  for (const phase of plan.phases) {
+    const dates = phaseDates(start, phase);
+    const description = [plan.title, "", ...phase.topics.map((t) => `• ${t}`)];
+    if (phase.url) description.push("", phase.url);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${escapeText(`${phase.uid}.${plan.id.replace(/\//g, ".")}@career-atlas`)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(dates.first)}`,
+      `DTEND;VALUE=DATE:${icsDate(dates.next)}`,
+      `SUMMARY:${escapeText(phase.summary)}`,
+      `DESCRIPTION:${escapeText(description.join("\n"))}`,
+      ...(phase.url ? [`URL:${phase.url}`] : []),
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { IdSet, normalizeForId, stableId } from "../../src/catalog/ids.ts";
+
+// Pinned: the id under which readers' browsers keep the tick of "Kubernetes basics".
+const KUBERNETES_BASICS = "9991e8858e";
+
+describe("normalizeForId", () => {
+  it("folds case, spacing, Unicode compatibility forms and a final full stop", () => {
+    expect(normalizeForId("  Kubernetes\t\n basics. ")).toBe("kubernetes basics");
+    expect(normalizeForId("ＡＰＩ design")).toBe("api design");
+    expect(normalizeForId("C++ and C#")).toBe("c++ and c#");
+    expect(normalizeForId("Etc...")).toBe("etc..");
+  });
+});
+
+describe("stableId", () => {
+  it("is 10 hex digits, the same for the same texts and different for others", () => {
+    const id = stableId("ML Foundations", "Frameworks: TensorFlow, PyTorch");
+    expect(id).toMatch(/^[0-9a-f]{10}$/);
+    expect(stableId("ml foundations", "Frameworks:  TensorFlow, PyTorch.")).toBe(id);
+    expect(stableId("ML Foundations", "Frameworks: TensorFlow")).not.toBe(id);
+    expect(stableId("ML Systems", "Frameworks: TensorFlow, PyTorch")).not.toBe(id);
+    // The parts are kept apart: moving words from one to the other gives another id.
+    expect(stableId("a b", "c")).not.toBe(stableId("a", "b c"));
+  });
+
+  it("is pinned, so that ticks saved by readers survive a new release", () => {
+    expect(stableId("ML Foundations")).toBe("4bc5852bf8");
+    expect(stableId("Infrastructure & Scale", "Kubernetes basics")).toBe(KUBERNETES_BASICS);
+  });
+});
+
+describe("IdSet", () => {
+  it("suffixes repeats with -2, -3 in order", () => {
+    const ids = new IdSet();
+    expect(["a", "a", "b", "a", "a-2"].map((id) => ids.claim(id))).toEqual(["a", "a-2", "b", "a-3", "a-2-2"]);
+  });
+});
