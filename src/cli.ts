@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { reporter } from "vfile-reporter";
 import { z } from "zod";
 import { loadRoles } from "./load.ts";
-import { hasErrors, toDiagnostics } from "./model/diagnostics.ts";
+import { forPrinting, hasErrors, toDiagnostics } from "./model/diagnostics.ts";
 import { Role } from "./model/role.ts";
 
 interface Io {
@@ -26,11 +26,11 @@ const DEFAULT_INPUT = "seeds";
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: "build the site from role guides",
-    usage: "career-atlas build [--input <dir>]... [--output <dir>]",
-    options: { input: { type: "string", multiple: true }, output: { type: "string" } },
+    usage: "career-atlas build [--input <dir>]... [--output <dir>] [--no-cache]\n\n  --no-cache  neither read nor write the build cache (node_modules/.cache/career-atlas, or CAREER_ATLAS_CACHE_DIR)",
+    options: { input: { type: "string", multiple: true }, output: { type: "string" }, "no-cache": { type: "boolean" } },
     async run(values, positionals, io) {
       const { runBuild } = await import("./site/build.ts");
-      return runBuild({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), ...io });
+      return runBuild({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), cache: values["no-cache"] !== true, ...io });
     },
   },
   serve: {
@@ -41,7 +41,7 @@ const COMMANDS: Record<string, Command> = {
       const port = Number(values.port ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a number from 0 to 65535, got "${values.port}"`);
       const { runServe } = await import("./site/build.ts");
-      await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, ...io });
+      await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, cache: true, ...io });
       return 0;
     },
   },
@@ -54,7 +54,10 @@ const COMMANDS: Record<string, Command> = {
       if (format !== "text" && format !== "json") throw new UsageError(`--format expects "text" or "json", got "${format}"`);
       const { files } = await loadRoles(positionals.length ? positionals : [DEFAULT_INPUT]);
       if (format === "json") io.stdout.write(`${JSON.stringify(toDiagnostics(files), null, 2)}\n`);
-      else io.stderr.write(`${reporter(files)}\n`);
+      else {
+        const shown = forPrinting(files);
+        io.stderr.write(`${reporter(shown.files)}\n${shown.omitted.map((line) => `${line}\n`).join("")}`);
+      }
       return hasErrors(files) ? 1 : 0;
     },
   },
@@ -108,7 +111,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     (name === undefined ? io.stderr : io.stdout).write(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // Own keys only: "constructor" or "__proto__" is no command.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr.write(`career-atlas: unknown command "${name}"\n\n${usage()}`);
     return 2;

@@ -32,6 +32,12 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * Most skills of one requirement that are looked for in its text: each costs a scan of the text, so
+ * a hostile requirement naming 100,000 skills would take hours. The rest are listed after the text.
+ */
+export const MAX_LINKED_SKILLS = 100;
+
+/**
  * Cuts `text` into runs, linking the first whole-word, case-insensitive mention of each skill.
  * @param text the requirement as written
  * @param skills the skills it names
@@ -39,7 +45,11 @@ function escapeRegExp(text: string): string {
 export function linkSkillNames(text: string, skills: readonly SkillLink[]): { parts: Part[]; unnamed: SkillLink[] } {
   const spans: { start: number; end: number; skill: SkillLink }[] = [];
   const unnamed: SkillLink[] = [];
-  for (const skill of skills) {
+  for (const [index, skill] of skills.entries()) {
+    if (index >= MAX_LINKED_SKILLS) {
+      unnamed.push(skill);
+      continue;
+    }
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(skill.name.trim())}(?![\\p{L}\\p{N}])`, "giu");
     let placed = false;
     for (const match of text.matchAll(pattern)) {

@@ -16,7 +16,7 @@ export interface SkillUse {
   priority: Priority;
   /** "Must-have", "Good-to-have" or the group name. */
   label: string;
-  /** The requirement as written ("TensorFlow / PyTorch"). */
+  /** The requirement as written ("TensorFlow / PyTorch"), cut to `MAX_SHOWN_TEXT` characters. */
   text: string;
 }
 
@@ -58,6 +58,18 @@ export interface LetterGroup {
 }
 
 /** Every skill of `roles` by slug, with its spellings, the first seen first. */
+/**
+ * Most characters of a requirement a skill's page shows ("as written"): every skill the requirement
+ * names shows it, so a long one would be copied onto page after page.
+ */
+export const MAX_SHOWN_TEXT = 300;
+
+/** `text` cut to `MAX_SHOWN_TEXT` characters at most, with an ellipsis when cut. */
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length <= MAX_SHOWN_TEXT ? text : `${chars.slice(0, MAX_SHOWN_TEXT - 1).join("").trimEnd()}…`;
+}
+
 export function collectSkills(roles: readonly Role[]): Map<string, string[]> {
   const names = new Map<string, string[]>();
   const add = (ref: SkillRef): void => {
@@ -125,7 +137,7 @@ export function buildSkillIndex(roles: readonly Role[], plans: readonly PlanView
           // One row per level: a level that names the skill twice keeps the strongest priority.
           const seen = entry.askedFor.find((u) => u.levelUrl === levelUrl);
           if (seen && priorityRank(seen.priority) >= priorityRank(requirement.priority)) continue;
-          const use: SkillUse = { role: role.title, roleUrl: roleUrl(role.slug), level: level.name, levelUrl, priority: requirement.priority, label, text: requirement.text };
+          const use: SkillUse = { role: role.title, roleUrl: roleUrl(role.slug), level: level.name, levelUrl, priority: requirement.priority, label, text: shorten(requirement.text) };
           if (seen) entry.askedFor[entry.askedFor.indexOf(seen)] = use;
           else entry.askedFor.push(use);
         }

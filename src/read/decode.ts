@@ -10,6 +10,9 @@ import { firstInvalidUtf8 } from "./utf8.ts";
 // catch files of mostly control bytes, which would otherwise decode as UTF-8 and parse as junk).
 const CONTROL_SHARE_LIMIT = 0.1;
 
+/** The largest file read (10 MiB): a role guide is some kilobytes; beyond this, time and memory would run away. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 /**
  * Decodes a file's bytes as UTF-8, strips a BOM and turns CRLF and lone CR into LF (one break
  * for one break, so line numbers stay those of the file). Problems become error messages on
@@ -20,6 +23,11 @@ const CONTROL_SHARE_LIMIT = 0.1;
 export function decodeBytes(bytes: Uint8Array, file: VFile): string | null {
   if (bytes.length === 0) {
     reportEmpty(file, "The file is empty (0 bytes)");
+    return null;
+  }
+
+  if (bytes.length > MAX_FILE_BYTES) {
+    reportTooLarge(file, bytes.length);
     return null;
   }
 
@@ -47,6 +55,18 @@ export function decodeBytes(bytes: Uint8Array, file: VFile): string | null {
     return null;
   }
   return text;
+}
+
+/** Reports a file over `MAX_FILE_BYTES` (rule `file-too-large`). */
+export function reportTooLarge(file: VFile, size: number): void {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  report(
+    file,
+    "error",
+    "file-too-large",
+    `The file is ${mib(size)}; at most ${mib(MAX_FILE_BYTES)} is read. A role guide is some kilobytes of text: split the file, or remove it from the inputs if it is data.`,
+    { line: 1, column: 1 },
+  );
 }
 
 function reportEmpty(file: VFile, found: string): void {

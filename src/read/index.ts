@@ -3,10 +3,10 @@
  * repaired, front matter blanked out with its lines kept) and whose messages say what was wrong.
  * It never throws: a file that cannot be read is an error message and `data.readable === false`.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { VFile } from "vfile";
 import { report } from "../model/diagnostics.ts";
-import { decodeBytes } from "./decode.ts";
+import { MAX_FILE_BYTES, decodeBytes, reportTooLarge } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { repairMojibake, type MojibakeCodec } from "./mojibake.ts";
 
@@ -33,6 +33,12 @@ export async function readRoleFile(path: string, displayPath?: string): Promise<
   const file = new VFile({ path: displayPath ?? path });
   let bytes: Uint8Array;
   try {
+    // Checked before reading, so that a huge file is never held in memory.
+    const { size } = await stat(path);
+    if (size > MAX_FILE_BYTES) {
+      reportTooLarge(file, size);
+      return unreadable(file);
+    }
     bytes = await readFile(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;

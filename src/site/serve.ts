@@ -1,7 +1,7 @@
 /**
  * A small static server for `career-atlas serve`: serves the built site on 127.0.0.1, and adds a
- * live-reload script to HTML as it is sent (never to the files on disk), which listens for
- * server-sent events and reloads the page after a rebuild.
+ * live-reload script tag to HTML as it is sent (never to the files on disk); the script, served
+ * from RELOAD_PATH, listens for server-sent events and reloads the page after a rebuild.
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -11,8 +11,14 @@ import path from "node:path";
 
 export const EVENTS_PATH = "/__career-atlas/events";
 
-/** The script added before `</body>` of every HTML response. */
-export const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload",()=>location.reload());</script>`;
+/** Where the server serves the live-reload script (an external file, so a Content-Security-Policy allowing only the site's own scripts lets it run). */
+export const RELOAD_PATH = "/__career-atlas/reload.js";
+
+/** The live-reload script itself. */
+export const RELOAD_SOURCE = `new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());\n`;
+
+/** The tag added before `</body>` of every HTML response. */
+export const RELOAD_SCRIPT = `<script src="${RELOAD_PATH}"></script>`;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -20,6 +26,8 @@ const TYPES: Record<string, string> = {
   ".json": "application/json; charset=utf-8",
   ".svg": "image/svg+xml",
   ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".ics": "text/calendar; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".png": "image/png",
   ".ico": "image/x-icon",
@@ -76,6 +84,11 @@ export async function startServer(root: string, port: number, host = "127.0.0.1"
         res.write(": connected\n\n");
         clients.add(res);
         req.on("close", () => clients.delete(res));
+        return;
+      }
+      if (url.pathname === RELOAD_PATH) {
+        res.writeHead(200, { "content-type": TYPES[".js"]!, "cache-control": "no-store" });
+        res.end(req.method === "HEAD" ? undefined : RELOAD_SOURCE);
         return;
       }
       if (req.method !== "GET" && req.method !== "HEAD") {

@@ -1,11 +1,12 @@
 import { cp, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { stableId } from "../../src/catalog/ids.ts";
 import { loadRoles } from "../../src/load.ts";
 import { Role } from "../../src/model/role.ts";
 import { runBuild } from "../../src/site/build.ts";
 import { roleSchema } from "../../src/site/plugin.ts";
-import { Capture, fileOf, href, listFiles, readPage, tempDir } from "./helpers.ts";
+import { Capture, fileOf, href, listFiles, readPage, tempDir, toString } from "./helpers.ts";
 
 const ROLE = "/roles/machine-learning-engineer/";
 let root: string;
@@ -56,10 +57,74 @@ describe("career-atlas build on the seeds", () => {
     expect(files.filter((f) => f.startsWith("api/"))).toHaveLength(3);
   });
 
-  it("ships no JavaScript in any page", async () => {
+  it("loads only its own scripts, as external modules, with no inline script, event handler or style attribute", async () => {
+    const scriptsOf = new Map<string, string[]>();
     for (const file of (await listFiles(root)).filter((f) => f.endsWith(".html"))) {
       const page = await readPage(root, `/${file}`);
-      expect(page.all("script"), file).toEqual([]);
+      const scripts = page.all("script");
+      for (const script of scripts) {
+        expect(script.properties.type, file).toBe("module");
+        expect(String(script.properties.src), file).toMatch(/^\/assets\/[a-z-]+\.js$/);
+        expect(toString(script), file).toBe("");
+      }
+      scriptsOf.set(file, scripts.map((script) => String(script.properties.src)));
+      expect(page.all("[style]"), file).toEqual([]);
+      const handlers = page.all("*").filter((el) => Object.keys(el.properties).some((name) => /^on/i.test(name)));
+      expect(handlers, file).toEqual([]);
+    }
+    expect(scriptsOf.get("index.html")).toEqual(["/assets/search.js"]);
+    expect(scriptsOf.get("roles/machine-learning-engineer/index.html")).toEqual(["/assets/search.js"]);
+    expect(scriptsOf.get("roles/machine-learning-engineer/from/data-scientist/index.html")).toEqual(["/assets/search.js", "/assets/plan.js"]);
+    expect(scriptsOf.get("roles/machine-learning-engineer/levels/index.html")).toEqual(["/assets/search.js", "/assets/compare.js"]);
+    // Every script a page loads, and the module plan.js imports, is in the site.
+    const files = await listFiles(root);
+    for (const src of new Set([...scriptsOf.values()].flat())) expect(files).toContain(src.slice(1));
+    expect(files).toContain("assets/calendar.js");
+  });
+
+  it("indexes every page but the 404 page for search, with Pagefind's library and no unused interface", async () => {
+    const files = await listFiles(root);
+    const entry = JSON.parse(await readFile(path.join(root, "pagefind/pagefind-entry.json"), "utf8"));
+    const pages = files.filter((f) => f.endsWith(".html")).length;
+    expect(entry.languages.en.page_count).toBe(pages - 1);
+    expect(files).toContain("pagefind/pagefind.js");
+    expect(files.some((f) => f.startsWith("pagefind/fragment/"))).toBe(true);
+    expect(files.filter((f) => /^pagefind\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
+    expect(out.text).toMatch(new RegExp(`\\(search index: ${pages - 1} pages, \\d+\\.\\d\\d s\\) → `));
+    const notFound = await readPage(root, "/404.html");
+    expect(notFound.all("[data-pagefind-body]")).toEqual([]);
+    const role = await readPage(root, ROLE);
+    expect(role.one("main").properties.dataPagefindMeta).toBe("kind:Role");
+  });
+
+  it("writes the stages' times as JSON to the file CAREER_ATLAS_TIMINGS names", async () => {
+    const file = path.join(await tempDir(), "timings.json");
+    const target = path.join(await tempDir(), "site");
+    const before = process.env.CAREER_ATLAS_TIMINGS;
+    process.env.CAREER_ATLAS_TIMINGS = file;
+    try {
+      expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.CAREER_ATLAS_TIMINGS;
+      else process.env.CAREER_ATLAS_TIMINGS = before;
+    }
+    const timings = JSON.parse(await readFile(file, "utf8"));
+    expect(Object.keys(timings)).toEqual(["load", "derive", "render", "search", "total"]);
+    for (const value of Object.values(timings)) expect(value).toBeTypeOf("number");
+    expect(timings.total).toBeGreaterThanOrEqual(timings.load + timings.derive + timings.render + timings.search);
+  }, 60_000);
+});
+
+describe("every page", () => {
+  it("has a search box that, without JavaScript, is a link to the skill index", async () => {
+    for (const file of (await listFiles(root)).filter((f) => f.endsWith(".html"))) {
+      const page = await readPage(root, `/${file}`);
+      const search = page.one("header .site-search");
+      const fallback = page.one("a", search);
+      expect([href(fallback), fallback.properties.hidden], file).toEqual(["/skills/", undefined]);
+      const form = page.one("form[role=search]", search);
+      expect(form.properties.hidden, file).toBe(true);
+      expect(page.text(`label[for="${page.one("input[type=search]", form).properties.id}"]`, form)).toBe("Search roles, skills and plans");
     }
   });
 });
@@ -125,6 +190,18 @@ describe("level comparison page", () => {
     expect(page.texts("td", row("PyTorch"))).toEqual(["Good-to-have", "Must-have"]);
     expect(page.texts("td", row("Kubernetes"))).toEqual(["not listed", "Good-to-have"]);
     expect(page.texts("td", row("Git"))).toEqual(["Must-have", "Must-have"]);
+  });
+
+  it("offers two levels to compare, hidden until the browser script shows them, and a table that scrolls under its header", async () => {
+    const page = await readPage(root, `${ROLE}levels/`);
+    const tools = page.one(".compare-tools");
+    expect(tools.properties.hidden).toBe(true);
+    expect(page.all("select", tools).map((select) => page.texts("option", select))).toEqual([
+      ["Mid", "Experienced"],
+      ["Mid", "Experienced"],
+    ]);
+    expect(page.all("option[selected]", tools).map((o) => o.properties.value)).toEqual(["0", "1"]);
+    expect(page.one(".compare-scroll").properties.tabIndex).toBe(0);
   });
 
   it("lists TensorFlow / PyTorch as promoted to must-have from Mid to Experienced", async () => {
@@ -216,6 +293,28 @@ describe("transition plan page", () => {
     expect(page.all("#phase-1 .meta a").map(href)).toEqual(expect.arrayContaining(["/skills/pytorch/", "/skills/tensorflow/"]));
     // The starting role is not in the catalog: no comparison of skills.
     expect(page.all("#gap")).toEqual([]);
+  });
+
+  it("marks the plan, phases and topics with the stable ids and months the browser script reads, its tools hidden without it", async () => {
+    const page = await readPage(root, `${ROLE}from/software-engineer/`);
+    const checklist = page.one("#checklist");
+    expect(checklist.properties.dataPlan).toBe("machine-learning-engineer/software-engineer");
+    expect(checklist.properties.dataCalendarFile).toBe("machine-learning-engineer-from-software-engineer.ics");
+    const phases = page.all("#checklist section.phase");
+    expect(phases.map((p) => [p.properties.dataStartMonth, p.properties.dataEndMonth, p.properties.dataSummary])).toEqual([
+      ["1", "4", "Months 1–4: ML Foundations"],
+      ["5", "7", "Months 5–7: ML Systems"],
+      ["8", "10", "Months 8–10: Production ML"],
+    ]);
+    expect(phases[0]!.properties.dataPhase).toBe(stableId("ML Foundations"));
+    const box = page.all("input[type=checkbox]", phases[0]).find((b) => page.text(`label[for="${b.properties.id}"]`) === "Frameworks: TensorFlow, PyTorch")!;
+    expect(box.properties.dataTopic).toBe(stableId("ML Foundations", "Frameworks: TensorFlow, PyTorch"));
+    expect(box.properties.id).toBe(`topic-${box.properties.dataTopic}`);
+    // What only works with JavaScript is hidden until the script shows it.
+    expect(page.one(".plan-tools").properties.hidden).toBe(true);
+    expect(page.all("section.phase [data-progress]").map((p) => p.properties.hidden)).toEqual([true, true, true]);
+    expect(page.one("#progress-plan").properties.max).toBe("9");
+    expect(page.all("[data-phase-dates]").every((p) => p.properties.hidden === true)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { get } from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runServe } from "../../src/site/build.ts";
-import { RELOAD_SCRIPT, startServer, EVENTS_PATH } from "../../src/site/serve.ts";
+import { RELOAD_PATH, RELOAD_SCRIPT, RELOAD_SOURCE, startServer, EVENTS_PATH } from "../../src/site/serve.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
 
 async function site(): Promise<string> {
@@ -54,6 +54,12 @@ describe("startServer", () => {
       const body = await home.text();
       expect(body).toContain("<p>home</p>");
       expect(body).toContain(`${RELOAD_SCRIPT}</body>`);
+      // An external script, so that a Content-Security-Policy allowing only the site's own scripts lets it run.
+      expect(RELOAD_SCRIPT).toMatch(/^<script src="[^"]+"><\/script>$/);
+      const script = await fetch(new URL(RELOAD_PATH, server.url));
+      expect(script.headers.get("content-type")).toContain("text/javascript");
+      expect(await script.text()).toBe(RELOAD_SOURCE);
+      expect(RELOAD_SOURCE).toContain(EVENTS_PATH);
       // The file on disk stays free of it.
       expect(await readFile(path.join(root, "index.html"), "utf8")).not.toContain("<script");
       const json = await fetch(new URL("data.json", server.url));
@@ -147,7 +153,9 @@ describe("runServe", () => {
       expect(stdout.text).toContain(`Serving ${output} at ${url}`);
       // The built files carry no reload script.
       for (const f of (await listFiles(output)).filter((f) => f.endsWith(".html"))) {
-        expect(await readFile(path.join(output, f), "utf8")).not.toContain("<script");
+        const html = await readFile(path.join(output, f), "utf8");
+        expect(html).not.toContain(RELOAD_PATH);
+        expect(html).not.toContain(EVENTS_PATH);
       }
     } finally {
       controller.abort();

@@ -57,6 +57,35 @@ describe("drawProgression", () => {
   });
 });
 
+describe("drawProgression on a large component", () => {
+  // 100 ladders of three rungs that all end in one shared title, and a cycle: laid out in layers, not by dagre.
+  const nodes = [{ id: "hub", title: "Staff/Principal" }, ...Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, title: `Title ${i}` }))];
+  const edges = Array.from({ length: 100 }, (_, l) => [
+    { from: `t${3 * l}`, to: `t${3 * l + 1}` },
+    { from: `t${3 * l + 1}`, to: `t${3 * l + 2}` },
+    { from: `t${3 * l + 2}`, to: "hub" },
+  ]).flat();
+  edges.push({ from: "hub", to: "t0" });
+  const graph = { nodes: nodes.map((n) => ({ ...n, anchor: n.id, url: null, next: [], previous: [], roles: [] })), edges, ladders: 100 };
+  const svg = drawProgression(graph);
+  const tree = parse(svg);
+
+  it("draws every box and step, without overlap, inside its view box", () => {
+    expect(selectAll("g.nodes rect", tree)).toHaveLength(nodes.length);
+    expect(selectAll("g.edges path", tree)).toHaveLength(edges.length);
+    const [, , width, height] = String(select("svg", tree)!.properties.viewBox).split(" ").map(Number);
+    const boxes = selectAll("rect", tree).map((r) => ({ x: Number(r.properties.x), y: Number(r.properties.y), w: Number(r.properties.width), h: Number(r.properties.height) }));
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x).toBeGreaterThanOrEqual(0);
+      expect(a.y).toBeGreaterThanOrEqual(0);
+      expect(a.x + a.w).toBeLessThanOrEqual(width! + 0.5);
+      expect(a.y + a.h).toBeLessThanOrEqual(height! + 0.5);
+      for (const b of boxes.slice(i + 1)) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+    }
+    expect(drawProgression(graph)).toBe(svg);
+  });
+});
+
 describe("drawTimeline", () => {
   const plan = buildCatalog([mlEngineer]).plans.find((p) => p.slug === "software-engineer")!;
   const tree = parse(drawTimeline(plan));

@@ -1,0 +1,130 @@
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus.ts";
+import { RoleCache, programVersion } from "../../src/cache/index.ts";
+import { main } from "../../src/cli.ts";
+import { loadRoles } from "../../src/load.ts";
+import { toDiagnostics } from "../../src/model/diagnostics.ts";
+import { runBuild } from "../../src/site/build.ts";
+import { Capture, listFiles, tempDir } from "../site/helpers.ts";
+
+let root: string;
+let input: string;
+
+/** Every file under `dir` (recursively) that is a cache entry. */
+async function entries(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith(".json")).map((name) => path.join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+beforeAll(async () => {
+  root = await tempDir("career-atlas-cache-");
+  input = path.join(root, "guides");
+  await mkdir(input);
+  // The seeds (a mojibake warning) and a small generated corpus (plans from unknown roles: infos placed by load).
+  await cp("seeds", input, { recursive: true });
+  await generateCorpus({ roles: 12, seed: 3, dir: path.join(input, "generated") });
+}, 60_000);
+
+describe("RoleCache through loadRoles", () => {
+  it("hits on unchanged content, with the same roles and diagnostics as no cache", async () => {
+    const dir = path.join(root, "c1");
+    const plain = await loadRoles([input]);
+    const cold = new RoleCache(dir);
+    const first = await loadRoles([input], { cache: cold });
+    expect(cold.stats.hits).toBe(0);
+    expect(cold.stats.writes).toBe(first.files.length);
+    const warm = new RoleCache(dir);
+    const second = await loadRoles([input], { cache: warm });
+    expect(warm.stats).toEqual({ hits: first.files.length, misses: 0, writes: 0 });
+    for (const result of [first, second]) {
+      expect(JSON.parse(JSON.stringify(result.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
+      expect(toDiagnostics(result.files)).toEqual(toDiagnostics(plain.files));
+    }
+    expect(toDiagnostics(second.files).some((d) => d.ruleId === "mojibake-repaired")).toBe(true);
+    expect(toDiagnostics(second.files).some((d) => d.ruleId === "transition-from-unknown")).toBe(true);
+  });
+
+  it("misses on changed content", async () => {
+    const dir = path.join(root, "c2");
+    const one = path.join(root, "one");
+    await cp(path.join(input, "machine-learning-engineer-transitions.md"), path.join(one, "ml.md"), { recursive: true });
+    await loadRoles([one], { cache: new RoleCache(dir) });
+    const file = path.join(one, "ml.md");
+    await writeFile(file, `${await readFile(file, "utf8")}\nOne more line.\n`);
+    const cache = new RoleCache(dir);
+    await loadRoles([one], { cache });
+    expect(cache.stats).toMatchObject({ hits: 0, misses: 1, writes: 1 });
+  });
+
+  it("misses on an entry written by another program version, and tolerates a corrupt entry", async () => {
+    const dir = path.join(root, "c3");
+    const plain = await loadRoles([input]);
+    await loadRoles([input], { cache: new RoleCache(dir) });
+    const [first, second] = (await entries(dir)).sort();
+    const entry = JSON.parse(await readFile(first!, "utf8")) as { version: string };
+    expect(entry.version).toBe(programVersion());
+    await writeFile(first!, JSON.stringify({ ...entry, version: "0".repeat(64) }));
+    await writeFile(second!, "{ not json");
+    const cache = new RoleCache(dir);
+    const result = await loadRoles([input], { cache });
+    expect(cache.stats.misses).toBe(2);
+    expect(cache.stats.writes).toBe(2);
+    expect(toDiagnostics(result.files)).toEqual(toDiagnostics(plain.files));
+    expect(JSON.parse(JSON.stringify(result.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
+  });
+});
+
+describe("loading in worker threads", () => {
+  it("gives the same roles and diagnostics as loading in this thread", async () => {
+    const many = path.join(root, "many");
+    await generateCorpus({ roles: 70, seed: 5, dir: many });
+    const plain = await loadRoles([many]);
+    const cache = new RoleCache(null, { workers: 2 });
+    try {
+      const parallel = await loadRoles([many], { cache });
+      expect(JSON.parse(JSON.stringify(parallel.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
+      expect(toDiagnostics(parallel.files)).toEqual(toDiagnostics(plain.files));
+    } finally {
+      await cache.close();
+    }
+    // No cache folder: nothing read or written.
+    expect(cache.stats).toEqual({ hits: 0, misses: 0, writes: 0 });
+  }, 60_000);
+});
+
+describe("career-atlas build and the cache", () => {
+  it("--no-cache neither reads nor writes the cache; a cached build's output is byte-identical", async () => {
+    const dir = path.join(root, "cli-cache");
+    const previous = process.env.CAREER_ATLAS_CACHE_DIR;
+    process.env.CAREER_ATLAS_CACHE_DIR = dir;
+    try {
+      const io = { stdout: new Capture(), stderr: new Capture() };
+      const plain = path.join(root, "site-plain");
+      expect(await main(["build", "--no-cache", "--input", input, "--output", plain], io)).toBe(0);
+      expect(await entries(dir)).toEqual([]);
+      const cold = path.join(root, "site-cold");
+      expect(await main(["build", "--input", input, "--output", cold], io)).toBe(0);
+      const written = await entries(dir);
+      expect(written.length).toBeGreaterThan(0);
+      // A corrupt entry is not read by --no-cache either: the build still succeeds and leaves it be.
+      await writeFile(written[0]!, "garbage");
+      expect(await main(["build", "--no-cache", "--input", input, "--output", plain], io)).toBe(0);
+      expect(await readFile(written[0]!, "utf8")).toBe("garbage");
+      const warm = path.join(root, "site-warm");
+      expect(await runBuild({ inputs: [input], output: warm, cache: true, ...io })).toBe(0);
+      const files = (await listFiles(plain)).filter((f) => !f.startsWith("pagefind/"));
+      expect((await listFiles(warm)).filter((f) => !f.startsWith("pagefind/"))).toEqual(files);
+      for (const file of files) {
+        for (const other of [cold, warm]) expect(await readFile(path.join(other, file)), file).toEqual(await readFile(path.join(plain, file)));
+      }
+    } finally {
+      if (previous === undefined) delete process.env.CAREER_ATLAS_CACHE_DIR;
+      else process.env.CAREER_ATLAS_CACHE_DIR = previous;
+    }
+  }, 120_000);
+});
