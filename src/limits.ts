@@ -172,28 +172,73 @@ function nestingOf(text: string, start: number, end: number): number {
 }
 
 /**
- * Checks the parsed tree's depth (iteratively: any depth is fine here).
+ * Checks the parsed tree's depth, and that of the HTML it holds (which the extractors parse into a
+ * tree of its own): iteratively, so any depth is fine here.
  * @param tree the parsed document
  * @param file receives an `input-too-complex` error at the first node too deep
  * @returns whether the tree may be read
  */
 export function checkAfterParse(tree: Root, file: VFile): boolean {
-  const pending: { node: { children?: unknown[]; position?: Root["position"] }; depth: number }[] = [{ node: tree, depth: 0 }];
+  type Node = { type?: string; value?: unknown; children?: unknown[]; position?: Root["position"] };
+  const tooDeep = (what: string, node: Node): boolean => {
+    report(
+      file,
+      "error",
+      rule,
+      `The ${what} here is nested more than ${MAX_DEPTH} levels deep; expected at most ${MAX_DEPTH}, since every step that reads it goes one level down at a time. Flatten it.`,
+      node.position?.start ?? { line: 1, column: 1 },
+    );
+    return false;
+  };
+  const pending: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];
   while (pending.length > 0) {
     const { node, depth } = pending.pop()!;
-    if (depth > MAX_DEPTH) {
-      report(
-        file,
-        "error",
-        rule,
-        `The text here is nested more than ${MAX_DEPTH} levels deep (lists, quotes, emphasis or links inside each other); expected at most ${MAX_DEPTH}. Flatten it.`,
-        node.position?.start ?? { line: 1, column: 1 },
-      );
-      return false;
+    if (depth > MAX_DEPTH) return tooDeep("text (lists, quotes, emphasis or links inside each other)", node);
+    if (!Array.isArray(node.children)) continue;
+    // Adjacent HTML nodes are read as one fragment: their open elements add up.
+    let html = 0;
+    for (const child of node.children as Node[]) {
+      if (child.type === "html" && typeof child.value === "string") {
+        html = htmlNesting(child.value, html);
+        if (html > MAX_DEPTH) return tooDeep("HTML", child);
+      } else html = 0;
+      pending.push({ node: child, depth: depth + 1 });
     }
-    if (Array.isArray(node.children)) for (const child of node.children) pending.push({ node: child as (typeof pending)[number]["node"], depth: depth + 1 });
   }
   return true;
+}
+
+// Elements that nest nothing (void) or close by themselves when a sibling opens (optional end tags):
+// they do not deepen the tree an HTML parser builds.
+const FLAT_ELEMENTS = new Set(
+  "area base br col embed hr img input link meta source track wbr param keygen p li dt dd rt rp optgroup option colgroup caption thead tbody tfoot tr td th html head body".split(" "),
+);
+
+/**
+ * How deeply the elements of an HTML string nest once it ends, starting from `depth`: the greatest
+ * depth reached if it passes the limit, else the depth at the end. Linear: each tag is read once.
+ */
+function htmlNesting(html: string, depth: number): number {
+  let at = html.indexOf("<");
+  while (at >= 0) {
+    let i = at + 1;
+    const closing = html.charCodeAt(i) === 0x2f;
+    if (closing) i++;
+    const nameStart = i;
+    while (i < html.length && /[A-Za-z0-9-]/.test(html[i]!)) i++;
+    if (i > nameStart && /[A-Za-z]/.test(html[nameStart]!)) {
+      const end = html.indexOf(">", i);
+      if (end < 0) break; // no tag can end after this
+      const name = html.slice(nameStart, i).toLowerCase();
+      if (!FLAT_ELEMENTS.has(name)) {
+        if (closing) depth = Math.max(0, depth - 1);
+        else if (html.charCodeAt(end - 1) !== 0x2f) depth++;
+        if (depth > MAX_DEPTH) return depth;
+      }
+      at = html.indexOf("<", end + 1);
+    } else at = html.indexOf("<", at + 1);
+  }
+  return depth;
 }
 
 /**

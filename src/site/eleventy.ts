@@ -23,7 +23,8 @@ interface NunjucksLib {
 }
 
 /** Eleventy's own copy of Nunjucks (not a dependency of ours: the one Eleventy renders with). */
-const nunjucks = createRequire(fileURLToPath(import.meta.resolve("@11ty/eleventy")))("nunjucks") as NunjucksLib;
+// (createRequire rather than import.meta.resolve, which vitest's module runner does not support in a global setup.)
+const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as NunjucksLib;
 
 const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
 

@@ -56,15 +56,21 @@ beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   problems = await watchHostile(context);
 });
+/**
+ * The problems found, but for requests of the site's own files that a navigation cut short (going on
+ * to the next page aborts the icon's request of the last): they are the test's doing, not a page's.
+ */
+const found = (): string[] => problems.filter((p) => !/^request failed: http:\/\/127\.0\.0\.1:\d+\/\S* net::ERR_ABORTED$/.test(p));
+
 afterEach(async () => {
   await context.close();
-  expect(problems).toEqual([]);
+  expect(found()).toEqual([]);
 });
 
 /** Opens a page and lets its scripts run (and any injected one, were there one) before the checks. */
 async function open(page: Page, url: string): Promise<void> {
   const response = await page.goto(`${server.url}${url}`, { waitUntil: "load" });
-  expect(response?.status(), url).toBe(url === "/404.html" ? 200 : 200);
+  expect(response?.status(), url).toBe(200);
   await page.waitForTimeout(50);
 }
 
@@ -86,7 +92,7 @@ describe("a site built from hostile guides, in the browser", () => {
       });
       expect(injected, url).toEqual([]);
     }
-    expect(problems).toEqual([]);
+    expect(found()).toEqual([]);
   }, 300_000);
 
   it("shows the markup authors wrote as text, where they wrote it", async () => {

@@ -261,6 +261,43 @@ describe("hostile folders and paths", () => {
   });
 });
 
+describe("the checks themselves", () => {
+  it("the page check finds what it looks for", () => {
+    const page = (body: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`;
+    expect(unsafeMarkup(page('<p>fine <a href="/roles/x/">x</a></p>'))).toEqual([]);
+    for (const body of [
+      "<script>alert(1)</script>",
+      '<script src="https://example.com/x.js"></script>',
+      "<img src=x onerror=alert(1)>",
+      '<p onclick="alert(1)">x</p>',
+      '<p style="color: red">x</p>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<a href="data:text/html,x">x</a>',
+      '<svg onload="alert(1)"></svg>',
+      "<iframe></iframe>",
+      '<meta http-equiv="refresh" content="0;url=https://example.com/">',
+      "<zz-evil></zz-evil>",
+    ]) {
+      expect(unsafeMarkup(page(body)), body).not.toEqual([]);
+    }
+  });
+
+  it("a file with hundreds of diagnostics prints 200 of them and a count of the rest", async () => {
+    const root = await tempDir();
+    try {
+      const file = path.join(root, "many.md");
+      await writeFile(file, `# Many Sections\n\n## Overview\nx\n\n${Array.from({ length: 300 }, (_, i) => `## Section ${i}\nText.\n`).join("\n")}`);
+      const run = await cli("check", file);
+      expect(run.code).toBe(0);
+      expect(run.stderr.match(/unplaced-section/g)!.length).toBe(201);
+      expect(run.stderr).toContain("100 more diagnostics not shown (100 unplaced-section)");
+      expect((await check(file)).diagnostics).toHaveLength(300);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("hostile text in memory", () => {
   it("markdown link titles with quotes of both kinds keep the text of the link", () => {
     const { roles } = loadContent(`# Quotes\n\n## Overview\nSee [the "guide"](https://example.com/ "a \\"title\\" and 'more'") and [it's](<javascript:alert(1)> 'x "y" z').\n`, "q.md");

@@ -14,6 +14,7 @@ import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import { MAX_DEPTH, MAX_LEVELS, MAX_MARKS, MAX_NAME_LENGTH, MAX_NESTING, MAX_PLANS, MAX_ROLES, MAX_SKILL_NAMES, MAX_SKILLS } from "../../src/limits.ts";
 import { MAX_FILE_BYTES } from "../../src/read/decode.ts";
 import { buildSite } from "../../src/site/build.ts";
+import { fiveMegabyteGuide, HEAD, hundredThousandHeadings, LARGE } from "./generate.ts";
 import { check, listAll, tempDir, unsafeMarkup } from "./helpers.ts";
 
 const LONG = 1_000_000;
@@ -31,7 +32,6 @@ async function guide(name: string, text: string | Uint8Array): Promise<string> {
   return file;
 }
 
-const HEAD = "# Hostile Engineer\n\n## Overview\nA guide written to be hard to read.\n\n";
 
 /** The errors of loading `text`, as rule id and line. */
 function errorsOf(text: string): { ruleId: string; line: number | null }[] {
@@ -78,6 +78,22 @@ describe("nesting", () => {
     expect(errorsOf(text)).toEqual([{ ruleId: "input-too-complex", line: 7 }]);
   });
 
+  it.each([
+    ["<div>", "</div>"],
+    ["<table><tr><td><ul><li>", "</li></ul></td></tr></table>"],
+    ["<span>", ""],
+  ])("10,000 nested HTML elements (%s): an error at the HTML, no stack overflow", (open, close) => {
+    const text = `${HEAD}## Tech Stack Requirements by Experience Level\n\n${open.repeat(10_000)}deep${close.repeat(10_000)}\n`;
+    expect(errorsOf(text)).toEqual([{ ruleId: "input-too-complex", line: 8 }]);
+  });
+
+  it("HTML tables of hundreds of cells and rows without end tags are read", () => {
+    const rows = Array.from({ length: 600 }, (_, i) => `<tr><td>Level ${i}<td>Skill ${i}`).join("\n");
+    const { file } = loadContent(`${HEAD}## Notes\n\n<table>\n${rows}\n</table>\n`, "table.md");
+    // (The extractor takes 600 rows of "Level" for too many levels: that limit is another.)
+    expect(file.messages.filter((m) => m.reason.includes("HTML here is nested"))).toEqual([]);
+  });
+
   it("links nested inside links, and quotes inside lists inside quotes, over many lines", () => {
     let quotes = `${HEAD}## Notes\n`;
     for (let level = 1; level <= 3 * MAX_NESTING; level++) quotes += `${"> ".repeat(level)}level ${level}\n`;
@@ -90,19 +106,7 @@ describe("nesting", () => {
 describe("a 5 MB guide", () => {
   let text: string;
   beforeAll(() => {
-    const words = "data model pipeline python sql review design system team ship metric test deploy cloud cost latency user query index".split(" ");
-    const word = (i: number) => words[(i * 7919) % words.length]!;
-    const parts = [HEAD];
-    let size = HEAD.length;
-    for (let i = 0; size < 5_000_000; i++) {
-      const part =
-        `## Notes ${i}\n\n${Array.from({ length: 60 }, (_, k) => word(i + k)).join(" ")}.\n\n` +
-        `${Array.from({ length: 8 }, (_, k) => `- **${word(i * k)}**: ${word(k)}, ${word(i)}, ${word(i + k + 1)}`).join("\n")}\n\n` +
-        `| Skill | Level |\n|---|---|\n${Array.from({ length: 5 }, (_, k) => `| ${word(i + k)} | ${k + 1} |`).join("\n")}\n\n`;
-      parts.push(part);
-      size += part.length;
-    }
-    text = parts.join("");
+    text = fiveMegabyteGuide();
   });
 
   it("loads into one role that keeps every section, and builds its page", async () => {
@@ -185,9 +189,7 @@ describe("a single 1 MB line", () => {
 
 describe("100,000 headings", () => {
   it("load into one role in bounded time, each unknown heading kept and reported", async () => {
-    const lines = [HEAD];
-    for (let i = 0; i < 100_000; i++) lines.push(`## Heading ${i}\nText ${i}.\n\n`);
-    const file = await guide("headings.md", lines.join(""));
+    const file = await guide("headings.md", hundredThousandHeadings());
     const { roles, files } = await loadRoles([file]);
     expect(roles).toHaveLength(1);
     expect(roles[0]!.sections).toHaveLength(100_000);
@@ -232,6 +234,15 @@ describe("what a file asks of the site", () => {
     expect(page.length).toBeLessThan(100_000);
     const total = (await listAll(site)).length;
     expect(total).toBeLessThan(200);
+  }, 120_000);
+});
+
+describe("every large input of the benchmark's list", () => {
+  it.each(Object.keys(LARGE).filter((name) => !/5 MB|100,000 headings/.test(name)))("%s: loads with a page or errors that say where, never a crash", (name) => {
+    const { file, roles } = loadContent(LARGE[name]!(), "large.md");
+    const diagnostics = toDiagnostics([file]);
+    expect(diagnostics.filter((d) => d.ruleId === "internal-error")).toEqual([]);
+    expect(roles.length > 0 || diagnostics.some((d) => d.severity === "error" && d.line! >= 1)).toBe(true);
   }, 120_000);
 });
 
