@@ -1,29 +1,11 @@
 /** The level comparison page: two levels chosen, only what differs shown, the header in view, keyboard alone. */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { axeViolations, horizontalOverflow, screenshot, watch } from "./helpers.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, horizontalOverflow, screenshot, useBrowser, watch } from "./helpers.ts";
 
 const site = inject("siteUrl");
 const LEVELS = "/roles/machine-learning-engineer/levels/";
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  problems = await watch(context);
-});
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
+const session = useBrowser({ viewport: { width: 1280, height: 800 } });
 
 /** The rows shown: skill name and the cells shown, as a reader sees them. */
 async function shownRows(page: Page): Promise<string[][]> {
@@ -40,7 +22,7 @@ const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?
 
 describe("comparing levels", () => {
   it("shows only the skills whose priority differs between the two levels chosen, by keyboard alone", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}${LEVELS}`);
     await page.locator(".compare-tools").waitFor({ state: "visible" });
     const total = await page.locator("table.compare tbody tr").count();
@@ -86,7 +68,7 @@ describe("comparing levels", () => {
   });
 
   it("keeps the table's header in view while the table scrolls, and the focused link below it", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}${LEVELS}`);
     await page.getByLabel("Show every level and skill").check();
     const scroller = page.locator(".compare-scroll");
@@ -110,7 +92,7 @@ describe("comparing levels", () => {
   });
 
   it("fits 360 px and passes axe in the dark scheme with the tools shown", async () => {
-    const small = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: "dark" });
+    const small = await session.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: "dark" });
     const smallProblems = await watch(small);
     try {
       const page = await small.newPage();

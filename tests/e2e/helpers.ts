@@ -7,7 +7,9 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { launchBrowser } from "./browser.ts";
 
 export interface PageKind {
   kind: string;
@@ -112,4 +114,36 @@ export async function keepForReadme(file: string, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== "1") return;
   await mkdir(README_SCREENSHOTS, { recursive: true });
   await copyFile(file, path.join(README_SCREENSHOTS, name));
+}
+
+/** What `useBrowser` hands a test file: one browser, and a fresh watched context for each test. */
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  problems: string[];
+}
+
+/**
+ * Launches the browser for a test file and gives each test a new context under `watch`; a test
+ * fails after the fact if its pages logged an error or made a bad request.
+ * @param options the context's options (viewport, JavaScript, downloads)
+ * @param expected responses that are not problems (a deliberately visited 404)
+ */
+export function useBrowser(options: BrowserContextOptions, expected?: (url: string, status: number) => boolean): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  beforeEach(async () => {
+    session.context = await session.browser.newContext(options);
+    session.problems = await watch(session.context, expected);
+  });
+  afterEach(async () => {
+    await session.context.close();
+    expect(session.problems).toEqual([]);
+  });
+  return session;
 }

@@ -2,36 +2,18 @@
  * With JavaScript off, every page kind still shows its content: the search box is a link to the
  * skill index, a plan is a plain checklist, the level comparison the whole table.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { axeViolations, horizontalOverflow, PAGE_KINDS, screenshot, watch } from "./helpers.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, horizontalOverflow, PAGE_KINDS, screenshot, useBrowser, watch } from "./helpers.ts";
 
 const site = inject("siteUrl");
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
-  problems = await watch(context, (url, status) => status === 404 && new URL(url).pathname === "/no-such-page/");
-});
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
+const session = useBrowser({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } }, (url, status) => status === 404 && new URL(url).pathname === "/no-such-page/");
 
 const visible = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === "fixed").length);
 
 describe.each(PAGE_KINDS)("the $kind page without JavaScript", ({ kind, path, heading, status }) => {
   it("shows its content, and the search box as a link to the skill index", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const response = await page.goto(`${site}${path}`);
     expect(response?.status()).toBe(status);
     expect(await page.locator("h1").textContent()).toBe(heading);
@@ -48,7 +30,7 @@ describe.each(PAGE_KINDS)("the $kind page without JavaScript", ({ kind, path, he
   it("passes axe as it is before any script runs", async () => {
     // axe itself needs JavaScript: the site's scripts are answered with empty files instead, which
     // leaves the page exactly as a browser without JavaScript shows it.
-    const stubbed = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const stubbed = await session.browser.newContext({ viewport: { width: 360, height: 800 } });
     const stubbedProblems = await watch(stubbed, (url, code) => code === 404 && code === status && new URL(url).pathname === path);
     try {
       await stubbed.route(/\/assets\/[a-z-]+\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
@@ -65,7 +47,7 @@ describe.each(PAGE_KINDS)("the $kind page without JavaScript", ({ kind, path, he
 
 describe("without JavaScript", () => {
   it("a plan is a checklist whose boxes tick", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}/roles/machine-learning-engineer/from/data-scientist/`);
     const boxes = page.locator("#checklist input[type=checkbox]");
     expect(await boxes.count()).toBe(9);
@@ -75,7 +57,7 @@ describe("without JavaScript", () => {
   });
 
   it("the level comparison shows every level and every skill", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}/roles/machine-learning-engineer/levels/`);
     const rows = page.locator("table.compare tbody tr");
     expect(await rows.count()).toBeGreaterThan(20);

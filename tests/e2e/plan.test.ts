@@ -4,35 +4,17 @@
  */
 import { readFile } from "node:fs/promises";
 import ICAL from "ical.js";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { stableId } from "../../src/catalog/ids.ts";
-import { launchBrowser } from "./browser.ts";
-import { axeViolations, horizontalOverflow, keepForReadme, screenshot, watch } from "./helpers.ts";
+import { axeViolations, horizontalOverflow, keepForReadme, screenshot, useBrowser, watch } from "./helpers.ts";
 
 const site = inject("siteUrl");
 const DATA_SCIENTIST = "/roles/machine-learning-engineer/from/data-scientist/";
 const SOFTWARE_ENGINEER = "/roles/machine-learning-engineer/from/software-engineer/";
 const STORAGE_KEY = "career-atlas:plan:machine-learning-engineer/data-scientist";
 
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  problems = await watch(context);
-});
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
+const session = useBrowser({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 
 /** The checkbox of the topic labelled `text`. */
 const box = (page: Page, text: string) => page.getByRole("checkbox", { name: text, exact: true });
@@ -51,7 +33,7 @@ async function open(page: Page, path: string): Promise<void> {
 
 describe("ticks", () => {
   it("survive a reload, with the progress bars at the right fraction", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await open(page, DATA_SCIENTIST);
     expect(await progress(page, ".plan-tools [data-progress]")).toEqual({ value: 0, max: 9, text: "0 of 9 topics done (0%)" });
     await box(page, "Version control (Git), testing (pytest)").check();
@@ -79,7 +61,7 @@ describe("ticks", () => {
   });
 
   it("are found by the topic's stable id, wherever the topic stands", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}/`, { waitUntil: "networkidle" });
     // As if saved before the plan was edited: a tick of a topic the plan no longer lists stays saved.
     await page.evaluate(
@@ -116,7 +98,7 @@ describe("start date and calendar", () => {
   }
 
   it("shows each phase's dates and downloads an .ics with one event per phase on those dates", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await open(page, DATA_SCIENTIST);
     // No start date yet: the button says what to do first, and nothing is downloaded.
     await page.getByRole("button", { name: "Download calendar (.ics)" }).click();
@@ -164,7 +146,7 @@ describe("start date and calendar", () => {
   });
 
   it("follows the phases of each plan: months 1–4, 5–7 and 8–10", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await open(page, SOFTWARE_ENGINEER);
     await page.getByLabel("I start on").fill("2027-01-15");
     const parsed = events((await download(page)).text);
@@ -179,7 +161,7 @@ describe("start date and calendar", () => {
 
 describe("reset", () => {
   it("asks first, and clears the ticks and the start date only when confirmed, by keyboard too", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await open(page, DATA_SCIENTIST);
     await box(page, "Kubernetes basics").check();
     await box(page, "Containerization (Docker)").check();
@@ -222,7 +204,7 @@ describe("reset", () => {
 
 describe("the plan page", () => {
   it("is a clean checklist in print, without the tools", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await open(page, DATA_SCIENTIST);
     await box(page, "Kubernetes basics").check();
     await page.emulateMedia({ media: "print" });
@@ -238,7 +220,7 @@ describe("the plan page", () => {
       [1280, "light"],
       [360, "dark"],
     ] as const) {
-      const shot = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const shot = await session.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const shotProblems = await watch(shot);
       try {
         const page = await shot.newPage();

@@ -1,28 +1,10 @@
 /** The search box: Pagefind's index, built by `npm run build`, searched from every page's header. */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { axeViolations, horizontalOverflow, screenshot, watch } from "./helpers.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, horizontalOverflow, screenshot, useBrowser, watch } from "./helpers.ts";
 
 const site = inject("siteUrl");
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  problems = await watch(context);
-});
-afterEach(async () => {
-  await context.close();
-  expect(problems).toEqual([]);
-});
+const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
 async function search(page: Page, term: string): Promise<{ href: string; text: string }[]> {
   await page.locator("#search-input").fill(term);
@@ -32,7 +14,7 @@ async function search(page: Page, term: string): Promise<{ href: string; text: s
 
 describe("search", () => {
   it('lists the Machine Learning Engineer role and the PyTorch skill page for "pytorch"', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}/`);
     const results = await search(page, "pytorch");
     const hrefs = results.map((r) => r.href);
@@ -47,7 +29,7 @@ describe("search", () => {
   });
 
   it("finds plans and roles by any word on them, from any page", async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${site}/skills/`);
     expect((await search(page, "containerization")).map((r) => r.href)).toContain("/roles/machine-learning-engineer/from/data-scientist/");
     expect((await search(page, "quantization")).map((r) => r.href)).toContain("/roles/machine-learning-engineer/from/software-engineer/");
@@ -56,7 +38,7 @@ describe("search", () => {
   });
 
   it("works by keyboard: Enter and arrows reach the results, Escape returns to the box", async () => {
-    const context360 = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: "dark" });
+    const context360 = await session.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: "dark" });
     const problems360 = await watch(context360);
     try {
       const page = await context360.newPage();
