@@ -22,7 +22,20 @@ function ruleFor(issue: z.core.$ZodIssue): string {
   if (parent === "hoursPerWeek" || last === "hoursPerWeek") return "hours-range";
   if (parent === "phases" || last === "end" || last === "start") return "phase-range";
   if (last === "title") return "role-title";
+  if (last === "slug") return "name-without-slug";
   return `schema-${issue.code}`;
+}
+
+/** Zod's wording is for programmers; the two issues an author can cause by naming things get theirs. */
+function messageFor(issue: z.core.$ZodIssue, data: RawRole["data"]): string {
+  const where = describePath(issue.path, data);
+  const last = issue.path[issue.path.length - 1];
+  if (last === "slug") {
+    const owner = describePath(issue.path.slice(0, -1), data);
+    return `${owner === "role" ? "The role's title" : owner} has no letter or digit to make a page address from; expected a name with at least one letter or digit.`;
+  }
+  if (last === "title" && issue.code === "too_small") return `The role's title is empty; expected a "# Role Title" heading with words in it.`;
+  return `${where}: ${issue.message}`;
 }
 
 /** "Level \"Mid\" › years › max": the path in the author's words, naming the level or plan it is in. */
@@ -89,7 +102,7 @@ export function validateRole(raw: RawRole, file: VFile): Role | null {
   const result = Role.safeParse(raw.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      report(file, "error", ruleFor(issue), `${describePath(issue.path, raw.data)}: ${issue.message}`, positionOf(raw, issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))));
+      report(file, "error", ruleFor(issue), messageFor(issue, raw.data), positionOf(raw, issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))));
     }
     return null;
   }

@@ -79,3 +79,12 @@ describe("validation maps each problem to the line it is about", () => {
     expect(diagnostics[0]!.line).toBe(1);
   });
 });
+
+describe("names that give no page address", () => {
+  it("reports a title without letters or digits in the author's words, at the title", () => {
+    const { role, diagnostics } = check("# !!!\n\n## Overview\nCleans data.\n");
+    expect(role).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: "name-without-slug", severity: "error", line: 1, column: 1 })]);
+    expect(diagnostics[0]!.message).toMatch(/^The role's title has no letter or digit/);
+  });
+});
