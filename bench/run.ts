@@ -596,12 +596,13 @@ async function main(): Promise<number> {
       "timeout-s": { type: "string", default: "1800" },
       "update-readme": { type: "boolean", default: false },
       "report-only": { type: "boolean", default: false },
+      "skip-hostile": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      "Usage: npm run bench -- [--roles 1000[,5000]] [--repeat 3] [--seed 1] [--skip-serve] [--keep] [--timeout-s 1800] [--update-readme]\n" +
+      "Usage: npm run bench -- [--roles 1000[,5000]] [--repeat 3] [--seed 1] [--skip-serve] [--keep] [--timeout-s 1800] [--update-readme] [--skip-hostile]\n" +
         "       npm run bench -- --report-only [--update-readme]   (rewrite the report from bench/results.json, running nothing)\n",
     );
     return 0;
@@ -629,6 +630,11 @@ async function main(): Promise<number> {
   await writeFile(RESULTS_MD, `# Benchmark results\n\nWritten by \`npm run bench\`; see bench/README.md.\n\n${report}\n`);
   process.stdout.write(`\n${report}\n\nWrote ${path.relative(ROOT, RESULTS_JSON)} and ${path.relative(ROOT, RESULTS_MD)}.\n`);
   if (values["update-readme"]) process.stdout.write(`${await updateReadme(report)}\n`);
+  if (!values["report-only"] && !values["skip-hostile"]) {
+    log("timing each hostile input (read, parse, extract, validate)");
+    const { runHostile } = await import("./hostile.ts");
+    process.stdout.write(`\n${await runHostile()}\n\nWrote bench/hostile-results.json and bench/hostile-results.md.\n`);
+  }
   return 0;
 }
 
