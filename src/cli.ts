@@ -52,7 +52,7 @@ const COMMANDS: Record<string, Command> = {
     async run(values, positionals, io) {
       const format = values.format ?? "text";
       if (format !== "text" && format !== "json") throw new UsageError(`--format expects "text" or "json", got "${format}"`);
-      const { files } = await loadRoles(positionals.length ? positionals : [DEFAULT_INPUT]);
+      const { files } = await loadRoles(inputsOf({}, positionals));
       if (format === "json") io.stdout.write(`${JSON.stringify(toDiagnostics(files), null, 2)}\n`);
       else {
         const shown = forPrinting(files);
@@ -66,7 +66,7 @@ const COMMANDS: Record<string, Command> = {
     usage: "career-atlas export [paths...]",
     options: {},
     async run(_values, positionals, io) {
-      const { roles, files } = await loadRoles(positionals.length ? positionals : [DEFAULT_INPUT]);
+      const { roles, files } = await loadRoles(inputsOf({}, positionals));
       io.stdout.write(`${JSON.stringify({ roles, diagnostics: toDiagnostics(files) }, null, 2)}\n`);
       return hasErrors(files) ? 1 : 0;
     },

@@ -2,25 +2,16 @@
  * The checks the other browser tests rely on catch what they are for: a test that cannot fail
  * proves nothing. Each problem is made on purpose in a page of the site.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { axeViolations, horizontalOverflow, watch } from "./helpers.ts";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, horizontalOverflow, sharedBrowser, watch } from "./helpers.ts";
 
 const site = inject("siteUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = sharedBrowser();
 
 describe("the browser test harness", () => {
   it("records console errors, uncaught exceptions, HTTP errors and requests to other hosts", async () => {
     // The site's Content-Security-Policy would stop most of these before they start: bypassed here.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await shared.browser.newContext({ bypassCSP: true });
     const problems = await watch(context);
     try {
       const page = await context.newPage();
@@ -48,7 +39,7 @@ describe("the browser test harness", () => {
   });
 
   it("finds axe violations and horizontal overflow", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await shared.browser.newContext({ viewport: { width: 360, height: 800 } });
     try {
       const page = await context.newPage();
       await page.goto(`${site}/skills/`);
@@ -71,7 +62,7 @@ describe("the browser test harness", () => {
   });
 
   it("cannot add an inline script to a page: the site's Content-Security-Policy refuses it, so axe is evaluated through DevTools", async () => {
-    const context = await browser.newContext();
+    const context = await shared.browser.newContext();
     try {
       const page = await context.newPage();
       const refused: string[] = [];

@@ -116,6 +116,18 @@ export async function keepForReadme(file: string, name: string): Promise<void> {
   await copyFile(file, path.join(README_SCREENSHOTS, name));
 }
 
+/** One browser for a whole test file, launched before its tests and closed after them. */
+export function sharedBrowser(): { browser: Browser } {
+  const shared = {} as { browser: Browser };
+  beforeAll(async () => {
+    shared.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
+}
+
 /** What `useBrowser` hands a test file: one browser, and a fresh watched context for each test. */
 export interface BrowserSession {
   browser: Browser;
@@ -124,21 +136,17 @@ export interface BrowserSession {
 }
 
 /**
- * Launches the browser for a test file and gives each test a new context under `watch`; a test
- * fails after the fact if its pages logged an error or made a bad request.
+ * The shared browser, plus a new context under `watch` for each test; a test fails after the fact
+ * if its pages logged an error or made a bad request.
  * @param options the context's options (viewport, JavaScript, downloads)
  * @param expected responses that are not problems (a deliberately visited 404)
  */
 export function useBrowser(options: BrowserContextOptions, expected?: (url: string, status: number) => boolean): BrowserSession {
+  const shared = sharedBrowser();
   const session = {} as BrowserSession;
-  beforeAll(async () => {
-    session.browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await session.browser?.close();
-  });
   beforeEach(async () => {
-    session.context = await session.browser.newContext(options);
+    session.browser = shared.browser;
+    session.context = await shared.browser.newContext(options);
     session.problems = await watch(session.context, expected);
   });
   afterEach(async () => {

@@ -3,21 +3,11 @@
  * console error, no failed request, no request off 127.0.0.1, no axe-core violation of the WCAG 2.1
  * A and AA rules, no horizontal overflow, and a screenshot in test-results/screenshots/.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { axeViolations, horizontalOverflow, keepForReadme, PAGE_KINDS, screenshot, watch } from "./helpers.ts";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, horizontalOverflow, keepForReadme, PAGE_KINDS, screenshot, sharedBrowser, watch } from "./helpers.ts";
 
 const site = inject("siteUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = sharedBrowser();
 
 const WIDTHS = [360, 1280] as const;
 const SCHEMES = ["light", "dark"] as const;
@@ -26,7 +16,7 @@ describe.each(PAGE_KINDS)("the $kind page", ({ kind, path, heading, status }) =>
   it.each(WIDTHS.flatMap((width) => SCHEMES.map((scheme) => ({ width, scheme }))))(
     "at $width px in the $scheme scheme: loads cleanly, passes axe, does not overflow",
     async ({ width, scheme }) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const context = await shared.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const problems = await watch(context, (url, code) => code === 404 && status === 404 && new URL(url).pathname === path);
       try {
         const page = await context.newPage();
