@@ -158,6 +158,14 @@ function runStages(file: VFile): Loaded {
   }
 }
 
+/** The markdown files `inputs` name, each once, and a file for each input that is missing or holds none. */
+export async function collectInputs(inputs: readonly string[]): Promise<{ paths: string[]; problems: VFile[] }> {
+  const paths: string[] = [];
+  const problems: VFile[] = [];
+  for (const input of inputs) await collect(input, paths, problems);
+  return { paths: [...new Set(paths)], problems };
+}
+
 export interface LoadOptions {
   /** Where validated files are looked up and stored by content (see src/cache); none by default. */
   cache?: RoleCache;
@@ -168,11 +176,10 @@ export interface LoadOptions {
  * @param inputs markdown files, or folders searched (recursively) for them
  */
 export async function loadRoles(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
-  const paths: string[] = [];
-  const files: VFile[] = [];
-  for (const input of inputs) await collect(input, paths, files);
+  const { paths, problems } = await collectInputs(inputs);
+  const files: VFile[] = [...problems];
   const cache = options.cache;
-  const loaded = await Promise.all([...new Set(paths)].map((p) => (cache ? cache.load(p) : loadFile(p))));
+  const loaded = await Promise.all(paths.map((p) => (cache ? cache.load(p) : loadFile(p))));
   files.push(...loaded.map((l) => l.file));
   const roles = mergeRoles(loaded.flatMap((l) => l.roles));
   const known = new Set(roles.map((r) => r.slug));

@@ -34,7 +34,15 @@ let version: string | null = null;
 
 /** The package version and a hash of the loading stages' sources; computed once per process. */
 export function programVersion(): string {
-  if (version !== null) return version;
+  version ??= hashSources(STAGES.map((stage) => path.join(SRC, stage)));
+  return version;
+}
+
+/**
+ * The package version and a hash of every source file (scripts, JSON, templates, styles) under
+ * `paths`, files or folders: what decides whether an output made by an earlier run still holds.
+ */
+export function hashSources(paths: readonly string[]): string {
   const hash = createHash("sha256");
   try {
     hash.update(String((JSON.parse(readFileSync(PACKAGE, "utf8")) as { version?: unknown }).version));
@@ -42,18 +50,16 @@ export function programVersion(): string {
     hash.update("unknown");
   }
   const files: string[] = [];
-  for (const stage of STAGES) {
-    const at = path.join(SRC, stage);
-    if (stage.endsWith(".ts")) files.push(at);
-    else {
-      try {
-        for (const entry of readdirSync(at, { recursive: true, withFileTypes: true })) {
-          if (entry.isFile() && /\.(?:[cm]?[jt]s|json)$/.test(entry.name)) files.push(path.join(entry.parentPath, entry.name));
-        }
-      } catch {
-        // A stage folder that is not there changes nothing.
-      }
+  for (const at of paths) {
+    let entries;
+    try {
+      entries = readdirSync(at, { recursive: true, withFileTypes: true });
+    } catch {
+      // A file, or a folder that is not there (which changes nothing).
+      files.push(at);
+      continue;
     }
+    for (const entry of entries) if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
   }
   for (const file of files.sort()) {
     hash.update(`\0${path.relative(SRC, file)}\0`);
@@ -63,8 +69,7 @@ export function programVersion(): string {
       hash.update("missing");
     }
   }
-  version = hash.digest("hex");
-  return version;
+  return hash.digest("hex");
 }
 
 /** The cache folder: CAREER_ATLAS_CACHE_DIR, else `node_modules/.cache/career-atlas` under `cwd`. */
@@ -145,16 +150,33 @@ export class RoleCache {
    */
   constructor(
     readonly dir: string | null = defaultCacheDir(),
-    options: { workers?: number } = {},
+    options: { workers?: number; memory?: boolean } = {},
   ) {
     this.workers = options.workers ?? 0;
+    this.memory = options.memory ? new Map() : null;
+  }
+
+  /**
+   * Entries kept in this process as well, by key (serve: a rebuild then reads no cache file). One
+   * entry per display path: an edited file's old entry is dropped.
+   */
+  private readonly memory: Map<string, Entry> | null;
+  private readonly keyOfPath = new Map<string, string>();
+
+  private remember(key: string, entry: Entry): void {
+    if (!this.memory) return;
+    const old = this.keyOfPath.get(entry.path);
+    if (old !== undefined && old !== key) this.memory.delete(old);
+    this.keyOfPath.set(entry.path, key);
+    this.memory.set(key, entry);
   }
 
   /** Worker threads that load the files the cache misses, once there are enough files to pay for them. */
   private readonly workers: number;
   private pool: LoadPool | null = null;
-  /** Files asked for so far: `loadRoles` asks for all of them at once. */
+  /** Files asked for, and files to load, since the last `close`: `loadRoles` asks for all of them at once. */
   private requested = 0;
+  private missed = 0;
 
   /** Loads one file through the cache (see `loadFileCached`). */
   load(filePath: string): Promise<Loaded> {
@@ -167,7 +189,9 @@ export class RoleCache {
    * worker fails) in this thread.
    */
   async loadBytes(bytes: Uint8Array, displayPath: string): Promise<{ loaded: Loaded; entry: Entry | null }> {
-    if (this.workers > 0 && this.requested >= MIN_PARALLEL_FILES) {
+    // Workers only pay for themselves over many files to load: a rebuild after one edit loads here.
+    this.missed++;
+    if (this.workers > 0 && this.requested >= MIN_PARALLEL_FILES && this.missed >= MIN_PARALLEL_FILES) {
       this.pool ??= new LoadPool(this.workers);
       try {
         const entry = await this.pool.run(bytes, displayPath);
@@ -182,6 +206,8 @@ export class RoleCache {
 
   /** Stops the workers, if any were started. */
   async close(): Promise<void> {
+    this.requested = 0;
+    this.missed = 0;
     const pool = this.pool;
     this.pool = null;
     await pool?.close();
@@ -198,6 +224,11 @@ export class RoleCache {
 
   /** The loaded file for `key`, or null on a miss (no entry, or an entry that is unreadable or not this program's). */
   async get(key: string, displayPath: string): Promise<LoadedFile | null> {
+    const kept = this.memory?.get(key);
+    if (kept && kept.path === displayPath) {
+      this.stats.hits++;
+      return fromEntry(kept, displayPath);
+    }
     if (this.dir === null) return null;
     let entry: Entry;
     try {
@@ -210,6 +241,7 @@ export class RoleCache {
     try {
       const loaded = fromEntry(entry, displayPath);
       this.stats.hits++;
+      this.remember(key, entry);
       return loaded;
     } catch {
       this.stats.misses++;
@@ -219,8 +251,10 @@ export class RoleCache {
 
   /** Stores a loaded file under `key`; a failed write is ignored (the cache is only a speed-up). */
   async set(key: string, loaded: LoadedFile | Entry): Promise<void> {
-    if (this.dir === null) return;
+    if (this.dir === null && !this.memory) return;
     const entry = "file" in loaded ? toEntry(loaded) : loaded;
+    this.remember(key, entry);
+    if (this.dir === null) return;
     const target = this.at(key);
     const temp = `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {

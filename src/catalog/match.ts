@@ -55,17 +55,30 @@ export function createSkillMatcher(skills: Iterable<SkillRef>, maxWords = 6): Sk
     add(skillKey(skill.name), { slug: skill.slug, exact: short ? skill.name.trim() : null });
     if (!short) add(skillKey(skill.slug), { slug: skill.slug, exact: null });
   }
+  // Plans repeat the same phrases ("Learn Python basics") across thousands of roles: the key of
+  // each run of words is worked out once.
+  const keys = new Map<string, string>();
+  const keyOf = (run: string): string => {
+    let key = keys.get(run);
+    if (key === undefined) {
+      key = skillKey(run);
+      if (keys.size >= 100_000) keys.clear();
+      keys.set(run, key);
+    }
+    return key;
+  };
   return {
     find(text: string): string[] {
       const list = words(text);
       const found: string[] = [];
       for (let i = 0; i < list.length; i++) {
+        let run = "";
         for (let n = 1; n <= maxWords && i + n <= list.length; n++) {
-          const run = list.slice(i, i + n);
-          const entries = byKey.get(skillKey(run.join(" ")));
+          run = n === 1 ? list[i]! : `${run} ${list[i + n - 1]!}`;
+          const entries = byKey.get(keyOf(run));
           if (!entries) continue;
           for (const entry of entries) {
-            if (entry.exact !== null && run.join(" ") !== entry.exact) continue;
+            if (entry.exact !== null && run !== entry.exact) continue;
             if (!found.includes(entry.slug)) found.push(entry.slug);
           }
         }

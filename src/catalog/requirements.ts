@@ -31,6 +31,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Compiled patterns by skill name: the same few hundred names are looked for in every requirement. */
+const patterns = new Map<string, RegExp>();
+
+/** The whole-word, case-insensitive pattern of a name (`matchAll` copies it, so sharing it is safe). */
+function namePattern(name: string): RegExp {
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "giu");
+    // A hostile file may name any number of skills: the cache stays bounded.
+    if (patterns.size >= 10_000) patterns.clear();
+    patterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Most skills of one requirement that are looked for in its text: each costs a scan of the text, so
  * a hostile requirement naming 100,000 skills would take hours. The rest are listed after the text.
@@ -50,7 +65,7 @@ export function linkSkillNames(text: string, skills: readonly SkillLink[]): { pa
       unnamed.push(skill);
       continue;
     }
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(skill.name.trim())}(?![\\p{L}\\p{N}])`, "giu");
+    const pattern = namePattern(skill.name.trim());
     let placed = false;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;

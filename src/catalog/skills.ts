@@ -66,6 +66,7 @@ export const MAX_SHOWN_TEXT = 300;
 
 /** `text` cut to `MAX_SHOWN_TEXT` characters at most, with an ellipsis when cut. */
 function shorten(text: string): string {
+  if (text.length <= MAX_SHOWN_TEXT) return text;
   const chars = [...text];
   return chars.length <= MAX_SHOWN_TEXT ? text : `${chars.slice(0, MAX_SHOWN_TEXT - 1).join("").trimEnd()}…`;
 }
@@ -124,22 +125,29 @@ export function buildSkillIndex(roles: readonly Role[], plans: readonly PlanView
     });
   }
   for (const role of roles) {
+    const url = roleUrl(role.slug);
+    // A role lists a skill once, and a level asks for it once: looked up here, not by scanning the
+    // entry's rows, which for a common skill number in the thousands.
+    const listed = new Set<string>();
     for (const skill of role.skills) {
-      const entry = entries.get(skill.slug)!;
-      if (!entry.listedBy.some((l) => l.url === roleUrl(role.slug))) entry.listedBy.push({ role: role.title, url: roleUrl(role.slug), category: skill.category });
+      if (listed.has(skill.slug)) continue;
+      listed.add(skill.slug);
+      entries.get(skill.slug)!.listedBy.push({ role: role.title, url, category: skill.category });
     }
     for (const level of role.levels) {
+      const levelUrl = `${url}#${levelAnchor(level.slug)}`;
+      const rows = new Map<string, number>();
       for (const requirement of level.requirements) {
         for (const skill of requirement.skills) {
           const entry = entries.get(skill.slug)!;
-          const levelUrl = `${roleUrl(role.slug)}#${levelAnchor(level.slug)}`;
-          const label = priorityLabel(requirement.priority, requirement.group);
           // One row per level: a level that names the skill twice keeps the strongest priority.
-          const seen = entry.askedFor.find((u) => u.levelUrl === levelUrl);
+          const at = rows.get(skill.slug);
+          const seen = at === undefined ? undefined : entry.askedFor[at]!;
           if (seen && priorityRank(seen.priority) >= priorityRank(requirement.priority)) continue;
-          const use: SkillUse = { role: role.title, roleUrl: roleUrl(role.slug), level: level.name, levelUrl, priority: requirement.priority, label, text: shorten(requirement.text) };
-          if (seen) entry.askedFor[entry.askedFor.indexOf(seen)] = use;
-          else entry.askedFor.push(use);
+          const label = priorityLabel(requirement.priority, requirement.group);
+          const use: SkillUse = { role: role.title, roleUrl: url, level: level.name, levelUrl, priority: requirement.priority, label, text: shorten(requirement.text) };
+          if (at !== undefined) entry.askedFor[at] = use;
+          else rows.set(skill.slug, entry.askedFor.push(use) - 1);
         }
       }
     }

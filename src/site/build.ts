@@ -4,18 +4,22 @@
  * previous site exactly as it was.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { VFile } from "vfile";
 import { reporter } from "vfile-reporter";
-import { buildCatalog } from "../catalog/index.ts";
+import { buildCatalog, CatalogMemo } from "../catalog/index.ts";
 import { defaultCacheDir, RoleCache } from "../cache/index.ts";
 import { defaultWorkers } from "../cache/pool.ts";
-import { loadRoles, type LoadResult } from "../load.ts";
+import { collectInputs, loadRoles, type LoadResult } from "../load.ts";
+import { MAX_FILE_BYTES } from "../read/decode.ts";
 import { forPrinting, hasErrors } from "../model/diagnostics.ts";
 import type { Role } from "../model/role.ts";
 import { plural } from "../catalog/format.ts";
-import { renderSite, TEMPLATES } from "./eleventy.ts";
+import { renderSite, TEMPLATES, type Written } from "./eleventy.ts";
+import { inputsDigest, readManifest, removeManifest, renderVersion, writeManifest, type Manifest } from "./manifest.ts";
+import { pageGroups, selectAll, type PageGroups } from "./groups.ts";
+import { linkFiles, listFiles, moveFiles, removeFiles } from "./reuse.ts";
 import { indexSite, SEARCH_FOLDER } from "./search.ts";
 import { startServer } from "./serve.ts";
 import { watchPaths } from "./watch.ts";
@@ -148,8 +152,10 @@ export async function recoverOutput(output: string): Promise<void> {
 }
 
 export interface SiteResult {
-  /** HTML pages written. */
+  /** HTML pages in the site. */
   pages: number;
+  /** HTML pages this build rendered; the rest were kept from the previous site. */
+  rendered: number;
   /** Every file written from the templates: pages, JSON, the stylesheet and scripts (not the search index). */
   files: number;
   /** Pages in the search index. */
@@ -158,60 +164,175 @@ export interface SiteResult {
   timings: Pick<Timings, "derive" | "render" | "search">;
 }
 
+export interface SiteOptions extends Pick<BuildOptions, "deferSearch" | "onWritten"> {
+  /**
+   * The manifest of the site now in `output`: the groups of pages whose fingerprints it holds are
+   * kept rather than rendered again. Without it, everything is rendered.
+   */
+  previous?: Manifest | null;
+  /**
+   * Write the changed pages into `output` itself, each file replaced by a rename, rather than into
+   * a new folder swapped in whole (serve's rebuilds: the kept pages cost nothing). A render that
+   * fails still leaves `output` as it was; only a process killed while the files move leaves some
+   * pages new and some old, which the next build sees and renders again.
+   */
+  inPlace?: boolean;
+  /** What the previous catalog derived, to reuse (serve keeps one for the session). */
+  memo?: CatalogMemo;
+  /** The cache folder the site's manifest is kept in (see `manifest.ts`); none is kept without it. */
+  manifestDir?: string | null;
+  /** What the manifest records of the inputs and of the build's messages. */
+  record?: Pick<Manifest, "inputs" | "report" | "warnings" | "roles">;
+}
+
 /** Milliseconds since `start`, to a tenth. */
 function since(start: number): number {
   return Math.round((performance.now() - start) * 10) / 10;
 }
 
+/** The groups of `previous` that must be rendered again, and those that are gone. */
+function changes(groups: PageGroups, previous: Manifest, present: Set<string> | null): { changed: Set<string>; removed: string[] } {
+  const changed = new Set<string>();
+  for (const [key, hash] of groups.hashes) {
+    const before = previous.groups[key];
+    // A page of the previous site that is missing from its folder is written again.
+    if (!before || before.hash !== hash || (present && before.files.some((f) => !present.has(f)))) changed.add(key);
+  }
+  const removed = Object.keys(previous.groups).filter((key) => !groups.hashes.has(key));
+  return { changed, removed };
+}
+
+/** The manifest's groups: the previous ones kept, those rendered now with the files they wrote. */
+function groupFiles(groups: PageGroups, written: readonly Written[], previous: Manifest | null, rendered: ReadonlySet<string> | null): Manifest["groups"] {
+  const files = new Map<string, string[]>();
+  for (const w of written) {
+    const key = groups.groupOf(w.url);
+    const list = files.get(key);
+    if (list) list.push(w.file);
+    else files.set(key, [w.file]);
+  }
+  const out: Manifest["groups"] = {};
+  for (const [key, hash] of groups.hashes) {
+    const kept = rendered && !rendered.has(key) ? previous?.groups[key] : undefined;
+    out[key] = { hash, files: kept ? kept.files : (files.get(key) ?? []).sort() };
+  }
+  return out;
+}
+
+function countPages(groups: Manifest["groups"]): number {
+  let pages = 0;
+  for (const group of Object.values(groups)) for (const file of group.files) if (file.endsWith(".html")) pages++;
+  return pages;
+}
+
+/** Writes the search index of `site` beside it, then puts it in place of the site's index. */
+async function reindexInPlace(site: string, log: (message: string) => void): Promise<number> {
+  const staging = tempName(site, "build");
+  try {
+    const { pages } = await indexSite(site, staging);
+    await rm(path.join(site, SEARCH_FOLDER), { recursive: true, force: true });
+    await rename(staging, path.join(site, SEARCH_FOLDER));
+    return pages;
+  } catch (error) {
+    // The new pages are in already: a failed index is reported, not a failed build.
+    log(`Search index not rebuilt: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
 /**
  * Renders `roles` into `output` through a temporary folder beside it, and indexes the pages for
- * search there; on failure `output` is untouched.
+ * search there; on failure `output` is untouched. With `previous`, only the pages whose data
+ * changed are rendered, the others kept (see `groups.ts`); when none changed, the pages and the
+ * search index stay as they are.
  * @param roles validated, merged roles
  * @param output the site folder
  * @param log where Eleventy's warnings go
  */
-export async function buildSite(
-  roles: readonly Role[],
-  output: string,
-  log: (message: string) => void = () => {},
-  options: Pick<BuildOptions, "deferSearch" | "onWritten"> = {},
-): Promise<SiteResult> {
+export async function buildSite(roles: readonly Role[], output: string, log: (message: string) => void = () => {}, options: SiteOptions = {}): Promise<SiteResult> {
   let start = performance.now();
-  const catalog = buildCatalog(roles);
+  const catalog = buildCatalog(roles, options.memo);
+  const groups = pageGroups(catalog);
   const derive = since(start);
+  const target = path.resolve(output);
+  const record = options.record ?? { inputs: null, report: "", warnings: 0, roles: roles.length };
+  const previous = options.previous ?? null;
+  const present = previous && !options.inPlace ? listFiles(target) : null;
+  const { changed, removed } = previous ? changes(groups, previous, present) : { changed: null, removed: [] };
+  const manifestOf = (written: Written[], indexed: number): Omit<Manifest, "output" | "stamp"> => {
+    const files = groupFiles(groups, written, previous, changed);
+    return { version: renderVersion(), ...record, pages: countPages(files), indexed, groups: files };
+  };
+  const dir = options.manifestDir ?? null;
+  const forget = async (): Promise<void> => {
+    if (dir !== null) await removeManifest(dir, target);
+  };
+  const remember = async (written: Written[], indexed: number): Promise<void> => {
+    if (dir !== null) await writeManifest(dir, target, manifestOf(written, indexed));
+  };
+
+  if (previous && changed!.size === 0 && removed.length === 0) {
+    // Nothing to render: the site stays; only what the manifest says of the inputs is brought up to date.
+    await remember([], previous.indexed);
+    options.onWritten?.();
+    const pages = manifestOf([], previous.indexed).pages;
+    return { pages, rendered: 0, files: 0, indexed: previous.indexed, timings: { derive, render: 0, search: 0 } };
+  }
+
   const temp = tempName(output, "build");
-  await mkdir(path.dirname(temp), { recursive: true });
+  await mkdir(temp, { recursive: true });
   try {
+    const selection = changed ? groups.select(changed) : selectAll(catalog);
+    if (previous && !options.inPlace) {
+      // The kept pages and assets, linked; the search index too when it is carried over until rebuilt.
+      const leave = new Set<string>();
+      for (const key of [...changed!, ...removed]) for (const file of previous.groups[key]?.files ?? []) leave.add(file);
+      const searchPrefix = `${SEARCH_FOLDER}/`;
+      linkFiles(target, temp, [...present!].filter((f) => !leave.has(f) && (options.deferSearch || !f.startsWith(searchPrefix))));
+    }
     start = performance.now();
-    const result = await renderSite(catalog, temp, log);
+    const result = await renderSite(catalog, temp, log, { selection, copyAssets: !previous });
     const render = since(start);
-    let search: { pages: number };
+    let indexed: number;
     let searchTime: number;
-    if (options.deferSearch) {
-      // The previous index moves over with the new pages, so search works until it is rebuilt.
-      await rename(path.join(path.resolve(output), SEARCH_FOLDER), path.join(temp, SEARCH_FOLDER)).catch(() => {});
+    if (options.inPlace && previous) {
+      await forget();
+      await moveFiles(temp, target, result.written.map((w) => w.file));
+      const stale = new Set(removed.flatMap((key) => previous.groups[key]?.files ?? []));
+      for (const w of result.written) stale.delete(w.file);
+      await removeFiles(target, stale);
+      await rm(temp, { recursive: true, force: true });
+      options.onWritten?.();
+      start = performance.now();
+      indexed = await reindexInPlace(target, log);
+      searchTime = since(start);
+    } else if (options.deferSearch) {
+      if (!previous) {
+        // The previous index moves over with the new pages, so search works until it is rebuilt.
+        await rename(path.join(target, SEARCH_FOLDER), path.join(temp, SEARCH_FOLDER)).catch(() => {});
+      }
+      await forget();
       await swapIn(temp, output);
       options.onWritten?.();
       start = performance.now();
-      try {
-        search = await indexSite(output);
-      } catch (error) {
-        // The new pages are in already: a failed index is reported, not a failed build.
-        log(`Search index not rebuilt: ${error instanceof Error ? error.message : String(error)}`);
-        search = { pages: 0 };
-      }
+      indexed = await reindexInPlace(target, log);
       searchTime = since(start);
     } else {
       start = performance.now();
-      search = await indexSite(temp);
+      indexed = (await indexSite(temp)).pages;
       searchTime = since(start);
+      await forget();
       await swapIn(temp, output);
       options.onWritten?.();
     }
+    await remember(result.written, indexed);
     return {
-      pages: result.pages,
+      pages: manifestOf(result.written, indexed).pages,
+      rendered: result.pages,
       files: result.pages + result.data + result.copied,
-      indexed: search.pages,
+      indexed,
       timings: { derive, render, search: searchTime },
     };
   } catch (error) {
@@ -224,15 +345,72 @@ function countWarnings(files: readonly VFile[]): number {
   return files.reduce((n, file) => n + file.messages.filter((m) => m.fatal === false).length, 0);
 }
 
+/** The inputs' digest (see `manifest.ts`), or null when a file cannot be read whole (the load reports it). */
+async function digestInputs(paths: readonly string[]): Promise<string | null> {
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const file of paths) {
+    try {
+      if ((await stat(file)).size > MAX_FILE_BYTES) return null;
+      files.push({ path: path.relative(process.cwd(), file) || file, bytes: await readFile(file) });
+    } catch {
+      return null;
+    }
+  }
+  return inputsDigest(files);
+}
+
 /**
- * Builds the site.
+ * Builds the site. With the cache on, a build whose inputs and program are those of the site in
+ * `output` (its manifest says so) leaves the site as it is, and any other renders only the pages
+ * whose data changed; `--no-cache` renders everything.
  * @returns the exit code: 0 built, 1 errors in the input or a failed render (the output left as it was)
  */
-export async function runBuild(options: BuildOptions): Promise<number> {
+/** What serve keeps between its builds, so that a rebuild redoes as little as it can. */
+export interface Session {
+  roleCache: RoleCache;
+  memo: CatalogMemo;
+  /** The diagnostics last printed, by file: a rebuild prints a file's only when they changed, or are errors. */
+  printed: Map<string, string>;
+}
+
+/** The files whose diagnostics to print: all, or in a session those that changed since last printed and those with errors. */
+function toPrint(files: readonly VFile[], session: Session | undefined): VFile[] {
+  if (!session) return [...files];
+  return files.filter((file) => {
+    const signature = file.messages.map((m) => `${m.ruleId}\u0000${m.line}:${m.column}\u0000${m.reason}`).join("\n");
+    const same = session.printed.get(file.path) === signature;
+    session.printed.set(file.path, signature);
+    return !same || file.messages.some((m) => m.fatal === true);
+  });
+}
+
+export async function runBuild(options: BuildOptions & { session?: Session; inPlace?: boolean }): Promise<number> {
   const started = performance.now();
   await recoverOutput(options.output);
+  const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+  const timingsFile = options.timingsFile ?? process.env.CAREER_ATLAS_TIMINGS;
+  let previous: Manifest | null = null;
+  let digest: string | null = null;
+  if (options.cache) {
+    const { paths, problems } = await collectInputs(options.inputs);
+    previous = await readManifest(options.cacheDir ?? defaultCacheDir(), options.output);
+    // Serve's rebuilds follow a change the watcher saw: the digest, there only to find none, is skipped.
+    digest = problems.length === 0 && !options.session ? await digestInputs(paths) : null;
+    if (previous && digest !== null && previous.inputs === digest) {
+      // Nothing changed since the site in `output` was built: it stays as it is.
+      if (previous.report) options.stderr.write(previous.report);
+      const timings: Timings = { load: since(started), derive: 0, render: 0, search: 0, total: since(started) };
+      options.stdout.write(
+        `Built ${plural(previous.roles, "role")}, ${plural(previous.pages, "page")}, ${plural(previous.warnings, "warning")} in ${seconds(timings.total)} s ` +
+          `(nothing changed: the site was kept as it was) → ${options.output}\n`,
+      );
+      options.onWritten?.();
+      if (timingsFile) await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
+      return 0;
+    }
+  }
   // Without the cache (`--no-cache`), files are still loaded across the cores; nothing is read or written.
-  const cache = new RoleCache(options.cache ? (options.cacheDir ?? defaultCacheDir()) : null, { workers: defaultWorkers() });
+  const cache = options.session?.roleCache ?? new RoleCache(options.cache ? (options.cacheDir ?? defaultCacheDir()) : null, { workers: defaultWorkers() });
   let loadedRoles: LoadResult;
   try {
     loadedRoles = await loadRoles(options.inputs, { cache });
@@ -241,27 +419,36 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   }
   const { roles, files } = loadedRoles;
   const load = since(started);
-  const shown = forPrinting(files);
-  const report = reporter(shown.files, { quiet: true });
-  if (report) options.stderr.write(`${report}\n${shown.omitted.map((line) => `${line}\n`).join("")}`);
+  const shown = forPrinting(toPrint(files, options.session));
+  const printed = reporter(shown.files, { quiet: true });
+  const report = printed ? `${printed}\n${shown.omitted.map((line) => `${line}\n`).join("")}` : "";
+  if (report) options.stderr.write(report);
   if (hasErrors(files)) {
     options.stderr.write(`Build stopped: the input has errors; ${options.output} was left as it was.\n`);
     return 1;
   }
+  const warnings = countWarnings(files);
   let result: SiteResult;
   try {
-    result = await buildSite(roles, options.output, (message) => options.stderr.write(`${message}\n`), options);
+    result = await buildSite(roles, options.output, (message) => options.stderr.write(`${message}\n`), {
+      ...options,
+      previous,
+      inPlace: options.inPlace && previous !== null,
+      memo: options.session?.memo,
+      manifestDir: options.cache ? (options.cacheDir ?? defaultCacheDir()) : null,
+      // A session prints only what changed, which is not the whole report a build with nothing changed repeats.
+      record: { inputs: digest, report: options.session ? "" : report, warnings, roles: roles.length },
+    });
   } catch (error) {
     options.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${options.output} was left as it was.\n`);
     return 1;
   }
   const timings: Timings = { load, ...result.timings, total: since(started) };
-  const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+  const kept = result.pages - result.rendered;
   options.stdout.write(
-    `Built ${plural(roles.length, "role")}, ${plural(result.pages, "page")}, ${plural(countWarnings(files), "warning")} in ${seconds(timings.total)} s ` +
-      `(search index: ${plural(result.indexed, "page")}, ${seconds(timings.search)} s) → ${options.output}\n`,
+    `Built ${plural(roles.length, "role")}, ${plural(result.pages, "page")}, ${plural(warnings, "warning")} in ${seconds(timings.total)} s ` +
+      `(search index: ${plural(result.indexed, "page")}, ${seconds(timings.search)} s${kept > 0 ? `; ${result.rendered} rendered, ${kept} kept from the previous build` : ""}) → ${options.output}\n`,
   );
-  const timingsFile = options.timingsFile ?? process.env.CAREER_ATLAS_TIMINGS;
   if (timingsFile) await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
   return 0;
 }
@@ -271,7 +458,17 @@ export async function runBuild(options: BuildOptions): Promise<number> {
  * template changes. Resolves when stopped.
  */
 export async function runServe(options: ServeOptions): Promise<void> {
-  await runBuild(options);
+  // One cache for the whole session, its entries kept in memory: a rebuild after an edit parses the
+  // edited file alone and reads no cache file.
+  const session: Session = {
+    roleCache: new RoleCache(options.cache ? (options.cacheDir ?? defaultCacheDir()) : null, { workers: defaultWorkers(), memory: true }),
+    memo: new CatalogMemo(),
+    printed: new Map(),
+  };
+  // The first build prints everything (and may take its site from the manifest as any build does);
+  // the rebuilds reuse what the session built, even with `--no-cache` (which then keeps nothing on disk).
+  await runBuild({ ...options, session });
+  const rebuildOptions = { ...options, cache: true, session };
   const server = await startServer(path.resolve(options.output), options.port);
   options.stdout.write(`Serving ${options.output} at ${server.url} (Ctrl+C to stop)\n`);
   options.onReady?.(server.url);
@@ -289,7 +486,8 @@ export async function runServe(options: ServeOptions): Promise<void> {
         // The page lands on disk and open pages reload before the search index is rebuilt.
         let reloaded = false;
         const code = await runBuild({
-          ...options,
+          ...rebuildOptions,
+          inPlace: true,
           deferSearch: true,
           onWritten: () => {
             reloaded = true;

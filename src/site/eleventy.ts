@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { Catalog } from "../catalog/index.ts";
+import { selectAll, type Selection } from "./groups.ts";
 import { catalogPlugin, type EleventyConfigApi } from "./plugin.ts";
 
 /** The templates folder of this package, wherever the command runs from. */
@@ -42,7 +43,22 @@ interface WriteResult {
   url?: string | false;
 }
 
+/** A file Eleventy wrote: its address and its path relative to the output folder. */
+export interface Written {
+  url: string;
+  file: string;
+}
+
+export interface RenderOptions {
+  /** Which pages to write; all by default. */
+  selection?: Selection;
+  /** Whether to copy `templates/assets/` (a build that reuses the previous site has them already). */
+  copyAssets?: boolean;
+}
+
 export interface RenderResult {
+  /** Every file written from a template. */
+  written: Written[];
   /** The HTML pages Eleventy wrote. */
   pages: number;
   /** The other files written from templates (JSON). */
@@ -58,7 +74,13 @@ export interface RenderResult {
  * @param log where Eleventy's warnings and errors go
  * @throws the template error when a template fails
  */
-export async function renderSite(catalog: Catalog, outDir: string, log: (message: string) => void = () => {}): Promise<RenderResult> {
+export async function renderSite(
+  catalog: Catalog,
+  outDir: string,
+  log: (message: string) => void = () => {},
+  options: RenderOptions = {},
+): Promise<RenderResult> {
+  const root = path.resolve(outDir);
   const eleventy = new Eleventy(TEMPLATES, outDir, {
     quietMode: true,
     configPath: false as unknown as string,
@@ -83,17 +105,20 @@ export async function renderSite(catalog: Catalog, outDir: string, log: (message
       };
       // Permalinks ("{{ role.url }}") are Nunjucks too, compiled once each as well.
       config.addExtension("njk", { compileOptions: { cache: true, permalink: compile }, compile });
-      config.addPassthroughCopy({ [`${TEMPLATES}assets`]: "assets" });
-      catalogPlugin(catalog)(config);
+      if (options.copyAssets !== false) config.addPassthroughCopy({ [`${TEMPLATES}assets`]: "assets" });
+      catalogPlugin(catalog, options.selection ?? selectAll(catalog))(config);
     },
   });
   const drop = (): void => {};
   eleventy.logger.overrideLogger({ log: drop, info: drop, warn: (m: string) => log(String(m)), error: (m: string) => log(String(m)) });
   const [copies, templates] = (await eleventy.write()) as [{ count?: number }[], WriteResult[]];
-  const written = templates.flatMap((t) => (typeof t.outputPath === "string" ? [t.outputPath] : []));
+  const written = templates.flatMap((t) =>
+    typeof t.outputPath === "string" && typeof t.url === "string" ? [{ url: t.url, file: path.relative(root, path.resolve(t.outputPath)) }] : [],
+  );
   return {
-    pages: written.filter((p) => p.endsWith(".html")).length,
-    data: written.filter((p) => !p.endsWith(".html")).length,
+    written,
+    pages: written.filter((w) => w.file.endsWith(".html")).length,
+    data: written.filter((w) => !w.file.endsWith(".html")).length,
     copied: copies.reduce((sum, c) => sum + (c.count ?? 0), 0),
   };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Catalog } from "../catalog/index.ts";
 import type { PlanView } from "../catalog/plans.ts";
 import { Role } from "../model/role.ts";
+import { selectAll, type Selection } from "./groups.ts";
 import { drawProgression, drawTimeline } from "./svg.ts";
 
 /** The part of Eleventy's configuration API the plugin uses. */
@@ -51,18 +52,45 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Each role's JSON, indented as an item of roles.json, kept for a role that a later catalog reuses. */
+const itemJson = new WeakMap<object, string>();
+
+/** `toJson(items)`, built from each item's own JSON (the same text), cached for frozen items. */
+export function toJsonList(items: readonly object[]): string {
+  if (items.length === 0) return "[]\n";
+  const parts = items.map((item) => {
+    let json = itemJson.get(item);
+    if (json === undefined) {
+      json = `  ${JSON.stringify(item, null, 2).replaceAll("\n", "\n  ")}`;
+      if (Object.isFrozen(item)) itemJson.set(item, json);
+    }
+    return json;
+  });
+  return `[\n${parts.join(",\n")}\n]\n`;
+}
+
 /**
  * Returns the plugin for one catalog.
  * @param catalog the frozen catalog (frozen data is handed to every page without copying)
  */
-export function catalogPlugin(catalog: Catalog): (config: EleventyConfigApi) => void {
-  const drawings = Object.freeze({ progression: drawProgression(catalog.progression) });
+export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll(catalog)): (config: EleventyConfigApi) => void {
+  // The whole-catalog drawings and files are made only when their pages are written.
+  const drawings = Object.freeze({ progression: selection.site ? drawProgression(catalog.progression) : "" });
   const api = Object.freeze({
-    roles: toJson(catalog.roles.map((r) => r.model)),
-    schema: toJson(roleSchema()),
+    roles: selection.site ? toJsonList(catalog.roles.map((r) => r.model)) : "",
+    schema: selection.site ? toJson(roleSchema()) : "",
+  });
+  // What the templates paginate over: the items this render writes (`site` holds one entry when
+  // the whole-catalog pages are written, none when they are kept from the previous build).
+  const render = Object.freeze({
+    roles: Object.freeze([...selection.roles]),
+    plans: Object.freeze([...selection.plans]),
+    skills: Object.freeze([...selection.skills]),
+    site: Object.freeze(selection.site ? [true] : []),
   });
   return (config) => {
     config.addGlobalData("catalog", () => catalog);
+    config.addGlobalData("render", () => render);
     config.addGlobalData("drawings", () => drawings);
     config.addGlobalData("api", () => api);
     config.addFilter("json", (value: unknown) => toJson(value));

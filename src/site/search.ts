@@ -23,11 +23,13 @@ export interface SearchResult {
 let running = 0;
 
 /**
- * Indexes the HTML pages of `site` and writes the index to `site/pagefind/`.
+ * Indexes the HTML pages of `site` and writes the index to `site/pagefind/`, or to `target`
+ * (the browser library finds its index beside itself, so the folder can be moved in later).
  * @param site a built site folder
+ * @param target where the index goes
  * @throws Error with Pagefind's messages when it reports any
  */
-export async function indexSite(site: string): Promise<SearchResult> {
+export async function indexSite(site: string, target = path.join(site, SEARCH_FOLDER)): Promise<SearchResult> {
   running++;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
@@ -35,7 +37,7 @@ export async function indexSite(site: string): Promise<SearchResult> {
     try {
       const added = await index.addDirectory({ path: path.resolve(site) });
       if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join("; ")}`);
-      const output = path.join(path.resolve(site), SEARCH_FOLDER);
+      const output = path.resolve(target);
       const written = await index.writeFiles({ outputPath: output });
       if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
       for (const name of await readdir(output)) if (UNUSED.test(name)) await rm(path.join(output, name));

@@ -14,7 +14,7 @@ export interface Watcher {
  * @param onChange called once per burst of changes
  * @param delay how long a burst may last, in milliseconds
  */
-export function watchPaths(paths: readonly string[], onChange: () => void, delay = 150): Watcher {
+export function watchPaths(paths: readonly string[], onChange: () => void, delay = 60): Watcher {
   let timer: NodeJS.Timeout | null = null;
   const fire = (): void => {
     if (timer) clearTimeout(timer);

@@ -1,0 +1,104 @@
+/**
+ * The build manifest: what the next build needs to know of the site in an output folder to tell
+ * what changed. It is kept in the build cache (`sites/<hash of the output path>.json`), not in the
+ * site, which is published as it is (the manifest holds local paths in the build's messages). It
+ * holds:
+ * - `version`: the program that rendered the pages (see `renderVersion`); any other version
+ *   renders everything again;
+ * - `stamp`: the output folder's inode and change times when the manifest was written, so that a
+ *   site replaced or touched since (by `--no-cache`, by hand) is not mistaken for the one described;
+ * - `inputs`: a digest of every input file's path and bytes; when it, `version` and `stamp` match,
+ *   nothing changed and the build leaves the site as it is;
+ * - the groups of pages (see `groups.ts`) with their fingerprints and the files each wrote;
+ * - what the last build printed, so that a build that changes nothing reports the same.
+ * A build removes the manifest before it changes the site and writes it after, so a build killed
+ * in between leaves none, and the next one renders everything.
+ */
+import { createHash } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { hashSources, programVersion } from "../cache/index.ts";
+
+export const Manifest = z.object({
+  version: z.string(),
+  output: z.string(),
+  stamp: z.string(),
+  inputs: z.string().nullable(),
+  roles: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  indexed: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  /** The diagnostics the build printed, as printed. */
+  report: z.string(),
+  groups: z.record(z.string(), z.object({ hash: z.string(), files: z.array(z.string()) })),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+const RENDERING = ["../catalog/", "./", "../../templates/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+
+let version: string | null = null;
+
+/** The loading stages' version with a hash of the catalog, site and template sources. */
+export function renderVersion(): string {
+  version ??= createHash("sha256").update(programVersion()).update(hashSources(RENDERING)).digest("hex");
+  return version;
+}
+
+/**
+ * A digest of the inputs: every file's display path and bytes, in order, and the render version.
+ * @param files the files with their bytes, in the order they are loaded
+ */
+export function inputsDigest(files: readonly { path: string; bytes: Uint8Array }[]): string {
+  const hash = createHash("sha256").update(renderVersion());
+  for (const file of files) hash.update(`\0${file.path}\0${file.bytes.length}\0`).update(file.bytes);
+  return hash.digest("hex");
+}
+
+/** Where the manifest of the site in `output` is kept in the cache folder `cacheDir`. */
+export function manifestPath(cacheDir: string, output: string): string {
+  return path.join(cacheDir, "sites", `${createHash("sha256").update(path.resolve(output)).digest("hex").slice(0, 32)}.json`);
+}
+
+/** The output folder's identity and change times now, or null when there is no folder. */
+async function stampOf(output: string): Promise<string | null> {
+  try {
+    const info = await stat(output, { bigint: true });
+    return info.isDirectory() ? `${info.dev}:${info.ino}:${info.ctimeNs}:${info.mtimeNs}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest of the site in `output`, or null when none describes the folder as it is now. */
+export async function readManifest(cacheDir: string, output: string): Promise<Manifest | null> {
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(await readFile(manifestPath(cacheDir, output), "utf8")));
+    if (!parsed.success || parsed.data.version !== renderVersion() || parsed.data.output !== path.resolve(output)) return null;
+    return parsed.data.stamp === (await stampOf(output)) ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records `manifest` for the site now in `output` (stamped with the folder as it is now); a failed write is ignored. */
+export async function writeManifest(cacheDir: string, output: string, manifest: Omit<Manifest, "output" | "stamp">): Promise<void> {
+  const stamp = await stampOf(output);
+  if (stamp === null) return;
+  const target = manifestPath(cacheDir, output);
+  const temp = `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temp, `${JSON.stringify({ ...manifest, output: path.resolve(output), stamp })}\n`);
+    await rename(temp, target);
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+  }
+}
+
+/** Forgets the manifest of `output`: called before a build changes the site. */
+export async function removeManifest(cacheDir: string, output: string): Promise<void> {
+  await rm(manifestPath(cacheDir, output), { force: true });
+}
