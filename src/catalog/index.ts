@@ -90,14 +90,16 @@ export class CatalogMemo {
   /**
    * The skill entries of a new catalog, each replaced by the last catalog's entry for the same skill
    * when nothing it is made of changed: a skill's entry is made of the roles that name it and the
-   * plans whose phases teach it, so only skills that a role derived anew, or gone, names (in its
-   * old or new version) can differ. The entries kept are the same (frozen) objects as before.
+   * plans whose phases teach it, so only skills that a role derived anew, new to the catalog, or gone
+   * names (in its old or new version) can differ. The entries kept are the same (frozen) objects as before.
    */
   reuseSkills(entries: SkillEntry[], roles: ReadonlyMap<Role, Derived>, made: ReadonlySet<Role>): SkillEntry[] {
     let out = entries;
     if (this.#lastRoles.size > 0) {
       const touched = new Set<string>();
-      for (const role of made) skillsOf(role, roles.get(role)!, touched);
+      // Roles derived anew, and roles that were not in the last catalog (a role object handed back
+      // after an absence keeps its derived views, but the last entries were made without it).
+      for (const [role, derived] of roles) if (made.has(role) || !this.#lastRoles.has(role)) skillsOf(role, derived, touched);
       for (const [role, derived] of this.#lastRoles) if (!roles.has(role)) skillsOf(role, derived, touched);
       out = entries.map((entry) => (touched.has(entry.slug) ? entry : (this.#lastSkills.get(entry.slug) ?? entry)));
     }

@@ -254,7 +254,7 @@ async function reindexInPlace(site: string, log: (message: string) => void): Pro
 export async function buildSite(roles: readonly Role[], output: string, log: (message: string) => void = () => {}, options: SiteOptions = {}): Promise<SiteResult> {
   let start = performance.now();
   const catalog = buildCatalog(roles, options.memo);
-  const groups = pageGroups(catalog);
+  const groups = pageGroups(catalog, options.previous != null || options.manifestDir != null);
   const derive = since(start);
   const target = path.resolve(output);
   const record = options.record ?? { inputs: null, report: "", warnings: 0, roles: roles.length };

@@ -38,7 +38,7 @@ export interface PageGroups {
 /** Fingerprints of frozen views, which cannot change: a view a later catalog reuses is not serialised again. */
 const known = new WeakMap<object, string>();
 
-function fingerprint(value: object): string {
+function fingerprintOf(value: object): string {
   let hash = known.get(value);
   if (hash === undefined) {
     hash = createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 22);
@@ -51,8 +51,12 @@ export const roleKey = (role: RoleView): string => `role:${role.slug}`;
 export const planKey = (plan: PlanView): string => `plan:${plan.url}`;
 export const skillKey = (skill: SkillEntry): string => `skill:${skill.slug}`;
 
-/** Fingerprints every group of `catalog`. */
-export function pageGroups(catalog: Catalog): PageGroups {
+/**
+ * Fingerprints every group of `catalog`.
+ * @param fingerprints false to leave every fingerprint empty, when no manifest will keep them (`--no-cache`)
+ */
+export function pageGroups(catalog: Catalog, fingerprints = true): PageGroups {
+  const fingerprint = fingerprints ? fingerprintOf : () => "";
   const hashes = new Map<string, string>();
   const owners = new Map<string, string>();
   const roles = new Map<string, RoleView>();

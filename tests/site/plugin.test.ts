@@ -2,8 +2,10 @@ import { describe, it, expect } from "vitest";
 import { z } from "zod";
 import { buildCatalog } from "../../src/catalog/index.ts";
 import { Role } from "../../src/model/role.ts";
-import { catalogPlugin, pageTitle, roleSchema, toJson } from "../../src/site/plugin.ts";
+import { catalogPlugin, pageTitle, roleSchema, toJson, toJsonList } from "../../src/site/plugin.ts";
+import { loadRealRoles } from "../catalog/real-roles.ts";
 import { mlEngineer } from "../catalog/seed-roles.ts";
+import { evilRole } from "./fixture-roles.ts";
 
 describe("pageTitle", () => {
   it("adds the site name while the title stays short", () => {
@@ -47,5 +49,40 @@ describe("catalogPlugin", () => {
     expect([...filters.keys()].sort()).toEqual(["json", "pageTitle", "timeline"]);
     const timeline = filters.get("timeline") as unknown as (plan: unknown) => string;
     expect(timeline(catalog.plans[0])).toMatch(/^<svg[^>]+class="timeline"/);
+  });
+});
+
+describe("toJsonList", () => {
+  // Strings JSON escapes or leaves as they are: a newline inside a string must not be indented.
+  const awkward = Role.parse({
+    ...structuredClone(mlEngineer),
+    slug: "awkward",
+    title: 'Quote " and \\ backslash',
+    summary: "Line one\n  line two\r\n\ttabbed \u2028 sep \u0000 nul",
+    background: "Ünïcödé 🤖 数据 \ud83e\udd16 ‘curly’ — and </script>",
+    responsibilities: ["[\n  {", "}\n]"],
+  });
+
+  it("is toJson of an empty list", () => {
+    expect(toJsonList([])).toBe(toJson([]));
+  });
+
+  it("is toJson of the real roles' models, frozen as the catalog holds them", async () => {
+    const models = buildCatalog([...(await loadRealRoles()), evilRole, awkward]).roles.map((r) => r.model);
+    expect(models.every((m) => Object.isFrozen(m))).toBe(true);
+    expect(toJsonList(models)).toBe(toJson(models));
+    // Again, from the kept texts, and in another order and number.
+    expect(toJsonList(models)).toBe(toJson(models));
+    const some = [models[3]!, models[0]!, models[3]!];
+    expect(toJsonList(some)).toBe(toJson(some));
+    expect(toJsonList([models[1]!])).toBe(toJson([models[1]!]));
+  });
+
+  it("is toJson of unfrozen items, and follows them when they change", () => {
+    const items: object[] = [structuredClone(awkward), structuredClone(mlEngineer), {}, [], [[1, "a\nb"], { a: null }]];
+    expect(toJsonList(items)).toBe(toJson(items));
+    (items[0] as Role).summary = "changed";
+    expect(toJsonList(items)).toBe(toJson(items));
+    expect(toJsonList(items)).toContain('"summary": "changed"');
   });
 });
