@@ -293,7 +293,7 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       linkFiles(target, temp, [...present!].filter((f) => !leave.has(f) && (options.deferSearch || !f.startsWith(searchPrefix))));
     }
     start = performance.now();
-    const result = await renderSite(catalog, temp, log, { selection, copyAssets: !previous });
+    const result = await renderSite(catalog, temp, log, { selection, copyAssets: !previous, keepJson: options.memo !== undefined });
     const render = since(start);
     let indexed: number;
     let searchTime: number;

@@ -54,6 +54,8 @@ export interface RenderOptions {
   selection?: Selection;
   /** Whether to copy `templates/assets/` (a build that reuses the previous site has them already). */
   copyAssets?: boolean;
+  /** Whether to keep serialised items for the next render (serve's session). */
+  keepJson?: boolean;
 }
 
 export interface RenderResult {
@@ -112,7 +114,7 @@ export async function renderSite(
   const result: RenderResult = { written: [], pages: 0, data: 0, copied: 0 };
   let first = true;
   for (const part of batches(options.selection ?? selectAll(catalog))) {
-    const done = await renderRun(catalog, outDir, log, { selection: part, copyAssets: first && options.copyAssets !== false });
+    const done = await renderRun(catalog, outDir, log, { selection: part, copyAssets: first && options.copyAssets !== false, keepJson: options.keepJson });
     first = false;
     for (const w of done.written) result.written.push(w);
     result.pages += done.pages;
@@ -150,7 +152,7 @@ async function renderRun(catalog: Catalog, outDir: string, log: (message: string
       // Permalinks ("{{ role.url }}") are Nunjucks too, compiled once each as well.
       config.addExtension("njk", { compileOptions: { cache: true, permalink: compile }, compile });
       if (options.copyAssets !== false) config.addPassthroughCopy({ [`${TEMPLATES}assets`]: "assets" });
-      catalogPlugin(catalog, options.selection ?? selectAll(catalog))(config);
+      catalogPlugin(catalog, options.selection ?? selectAll(catalog), options.keepJson)(config);
     },
   });
   const drop = (): void => {};

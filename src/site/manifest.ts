@@ -37,14 +37,19 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-const RENDERING = ["../catalog/", "./", "../../templates/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+const CODE = ["../catalog/", "./"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+const TEMPLATE_FILES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-let version: string | null = null;
+let code: string | null = null;
 
-/** The loading stages' version with a hash of the catalog, site and template sources. */
+/**
+ * The loading stages' version with a hash of the catalog and site sources, taken once (the code
+ * that runs is the code loaded at start), and of the templates, taken at every call (serve renders
+ * an edited template without a restart).
+ */
 export function renderVersion(): string {
-  version ??= createHash("sha256").update(programVersion()).update(hashSources(RENDERING)).digest("hex");
-  return version;
+  code ??= createHash("sha256").update(programVersion()).update(hashSources(CODE)).digest("hex");
+  return createHash("sha256").update(code).update(hashSources([TEMPLATE_FILES])).digest("hex");
 }
 
 /**

@@ -55,14 +55,18 @@ export function toJson(value: unknown): string {
 /** Each role's JSON, indented as an item of roles.json, kept for a role that a later catalog reuses. */
 const itemJson = new WeakMap<object, string>();
 
-/** `toJson(items)`, built from each item's own JSON (the same text), cached for frozen items. */
-export function toJsonList(items: readonly object[]): string {
+/**
+ * `toJson(items)`, built from each item's own JSON (the same text).
+ * @param keep whether to keep each frozen item's JSON for the next call (serve, whose next catalog
+ *   reuses most items; a single build would only hold the copies in memory)
+ */
+export function toJsonList(items: readonly object[], keep = false): string {
   if (items.length === 0) return "[]\n";
   const parts = items.map((item) => {
     let json = itemJson.get(item);
     if (json === undefined) {
       json = `  ${JSON.stringify(item, null, 2).replaceAll("\n", "\n  ")}`;
-      if (Object.isFrozen(item)) itemJson.set(item, json);
+      if (keep && Object.isFrozen(item)) itemJson.set(item, json);
     }
     return json;
   });
@@ -73,11 +77,11 @@ export function toJsonList(items: readonly object[]): string {
  * Returns the plugin for one catalog.
  * @param catalog the frozen catalog (frozen data is handed to every page without copying)
  */
-export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll(catalog)): (config: EleventyConfigApi) => void {
+export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll(catalog), keepJson = false): (config: EleventyConfigApi) => void {
   // The whole-catalog drawings and files are made only when their pages are written.
   const drawings = Object.freeze({ progression: selection.site ? drawProgression(catalog.progression) : "" });
   const api = Object.freeze({
-    roles: selection.site ? toJsonList(catalog.roles.map((r) => r.model)) : "",
+    roles: selection.site ? toJsonList(catalog.roles.map((r) => r.model), keepJson) : "",
     schema: selection.site ? toJson(roleSchema()) : "",
   });
   // What the templates paginate over: the items this render writes (`site` holds one entry when
