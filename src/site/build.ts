@@ -16,10 +16,11 @@ import { MAX_FILE_BYTES } from "../read/decode.ts";
 import { forPrinting, hasErrors } from "../model/diagnostics.ts";
 import type { Role } from "../model/role.ts";
 import { plural } from "../catalog/format.ts";
-import { renderSite, TEMPLATES, type Written } from "./eleventy.ts";
+import { renderSite, TEMPLATES, type RenderResult, type Written } from "./eleventy.ts";
 import { inputsDigest, readManifest, removeManifest, renderVersion, writeManifest, type Manifest } from "./manifest.ts";
 import { pageGroups, selectAll, type PageGroups } from "./groups.ts";
 import { linkFiles, listFiles, moveFiles, removeFiles } from "./reuse.ts";
+import { collectGarbage } from "./memory.ts";
 import { indexSite, SEARCH_FOLDER } from "./search.ts";
 import { startServer } from "./serve.ts";
 import { watchPaths } from "./watch.ts";
@@ -252,55 +253,42 @@ async function reindexInPlace(site: string, log: (message: string) => void): Pro
  * @param log where Eleventy's warnings go
  */
 export async function buildSite(roles: readonly Role[], output: string, log: (message: string) => void = () => {}, options: SiteOptions = {}): Promise<SiteResult> {
-  let start = performance.now();
-  const catalog = buildCatalog(roles, options.memo);
-  const groups = pageGroups(catalog, options.previous != null || options.manifestDir != null);
-  const derive = since(start);
   const target = path.resolve(output);
-  const record = options.record ?? { inputs: null, report: "", warnings: 0, roles: roles.length };
   const previous = options.previous ?? null;
-  const present = previous && !options.inPlace ? listFiles(target) : null;
-  const { changed, removed } = previous ? changes(groups, previous, present) : { changed: null, removed: [] };
-  const manifestOf = (written: Written[], indexed: number): Omit<Manifest, "output" | "stamp"> => {
-    const files = groupFiles(groups, written, previous, changed);
-    return { version: renderVersion(), ...record, pages: countPages(files), indexed, groups: files };
-  };
+  const temp = tempName(output, "build");
   const dir = options.manifestDir ?? null;
+  const record = options.record ?? { inputs: null, report: "", warnings: 0, roles: roles.length };
+  const manifestOf = (groups: Manifest["groups"], indexed: number): Omit<Manifest, "output" | "stamp"> => ({
+    version: renderVersion(),
+    ...record,
+    pages: countPages(groups),
+    indexed,
+    groups,
+  });
   const forget = async (): Promise<void> => {
     if (dir !== null) await removeManifest(dir, target);
   };
-  const remember = async (written: Written[], indexed: number): Promise<void> => {
-    if (dir !== null) await writeManifest(dir, target, manifestOf(written, indexed));
+  const remember = async (groups: Manifest["groups"], indexed: number): Promise<void> => {
+    if (dir !== null) await writeManifest(dir, target, manifestOf(groups, indexed));
   };
-
-  if (previous && changed!.size === 0 && removed.length === 0) {
-    // Nothing to render: the site stays; only what the manifest says of the inputs is brought up to date.
-    await remember([], previous.indexed);
-    options.onWritten?.();
-    const pages = manifestOf([], previous.indexed).pages;
-    return { pages, rendered: 0, files: 0, indexed: previous.indexed, timings: { derive, render: 0, search: 0 } };
-  }
-
-  const temp = tempName(output, "build");
-  await mkdir(temp, { recursive: true });
   try {
-    const selection = changed ? groups.select(changed) : selectAll(catalog);
-    if (previous && !options.inPlace) {
-      // The kept pages and assets, linked; the search index too when it is carried over until rebuilt.
-      const leave = new Set<string>();
-      for (const key of [...changed!, ...removed]) for (const file of previous.groups[key]?.files ?? []) leave.add(file);
-      const searchPrefix = `${SEARCH_FOLDER}/`;
-      linkFiles(target, temp, [...present!].filter((f) => !leave.has(f) && (options.deferSearch || !f.startsWith(searchPrefix))));
+    // Deriving and rendering in a function of its own: the catalog is out of reach once it returns,
+    // and can be collected before Pagefind, a process of its own, builds the search index.
+    const done = await deriveAndRender(roles, target, temp, log, options);
+    if (done.unchanged) {
+      // Nothing to render: the site stays; only what the manifest says of the inputs is brought up to date.
+      await remember(done.groups, previous!.indexed);
+      options.onWritten?.();
+      return { pages: countPages(done.groups), rendered: 0, files: 0, indexed: previous!.indexed, timings: { derive: done.derive, render: 0, search: 0 } };
     }
-    start = performance.now();
-    const result = await renderSite(catalog, temp, log, { selection, copyAssets: !previous, keepJson: options.memo !== undefined });
-    const render = since(start);
+    const { result } = done;
     let indexed: number;
+    let start: number;
     let searchTime: number;
     if (options.inPlace && previous) {
       await forget();
       await moveFiles(temp, target, result.written.map((w) => w.file));
-      const stale = new Set(removed.flatMap((key) => previous.groups[key]?.files ?? []));
+      const stale = new Set(done.removed.flatMap((key) => previous.groups[key]?.files ?? []));
       for (const w of result.written) stale.delete(w.file);
       await removeFiles(target, stale);
       await rm(temp, { recursive: true, force: true });
@@ -320,6 +308,9 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       indexed = await reindexInPlace(target, log);
       searchTime = since(start);
     } else {
+      // The catalog and the rendered pages are garbage now: collected before Pagefind's process
+      // grows, the build's own memory goes back to the system instead of adding to the peak.
+      collectGarbage();
       start = performance.now();
       indexed = (await indexSite(temp)).pages;
       searchTime = since(start);
@@ -327,18 +318,50 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       await swapIn(temp, output);
       options.onWritten?.();
     }
-    await remember(result.written, indexed);
+    await remember(done.groups, indexed);
     return {
-      pages: manifestOf(result.written, indexed).pages,
+      pages: countPages(done.groups),
       rendered: result.pages,
       files: result.pages + result.data + result.copied,
       indexed,
-      timings: { derive, render, search: searchTime },
+      timings: { derive: done.derive, render: done.render, search: searchTime },
     };
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
+}
+
+type Rendered =
+  | { unchanged: true; groups: Manifest["groups"]; derive: number }
+  | { unchanged: false; groups: Manifest["groups"]; removed: string[]; result: RenderResult; derive: number; render: number };
+
+/**
+ * Derives the catalog and renders what changed since `options.previous` (everything without it)
+ * into `temp`, with the previous site's other files linked there, unless the pages stay in place.
+ * @returns the manifest's groups, and what was rendered (nothing when no group changed)
+ */
+async function deriveAndRender(roles: readonly Role[], target: string, temp: string, log: (message: string) => void, options: SiteOptions): Promise<Rendered> {
+  let start = performance.now();
+  const previous = options.previous ?? null;
+  const catalog = buildCatalog(roles, options.memo);
+  const groups = pageGroups(catalog, previous !== null || options.manifestDir != null);
+  const derive = since(start);
+  const present = previous && !options.inPlace ? listFiles(target) : null;
+  const { changed, removed } = previous ? changes(groups, previous, present) : { changed: null, removed: [] };
+  if (previous && changed!.size === 0 && removed.length === 0) return { unchanged: true, groups: groupFiles(groups, [], previous, changed), derive };
+  await mkdir(temp, { recursive: true });
+  if (previous && !options.inPlace) {
+    // The kept pages and assets, linked; the search index too when it is carried over until rebuilt.
+    const leave = new Set<string>();
+    for (const key of [...changed!, ...removed]) for (const file of previous.groups[key]?.files ?? []) leave.add(file);
+    const searchPrefix = `${SEARCH_FOLDER}/`;
+    linkFiles(target, temp, [...present!].filter((f) => !leave.has(f) && (options.deferSearch || !f.startsWith(searchPrefix))));
+  }
+  start = performance.now();
+  const selection = changed ? groups.select(changed) : selectAll(catalog);
+  const result = await renderSite(catalog, temp, log, { selection, copyAssets: !previous, keepJson: options.memo !== undefined });
+  return { unchanged: false, groups: groupFiles(groups, result.written, previous, changed), removed, result, derive, render: since(start) };
 }
 
 function countWarnings(files: readonly VFile[]): number {
