@@ -293,6 +293,7 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       await removeFiles(target, stale);
       await rm(temp, { recursive: true, force: true });
       options.onWritten?.();
+      collectGarbage();
       start = performance.now();
       indexed = await reindexInPlace(target, log);
       searchTime = since(start);
@@ -304,6 +305,7 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       await forget();
       await swapIn(temp, output);
       options.onWritten?.();
+      collectGarbage();
       start = performance.now();
       indexed = await reindexInPlace(target, log);
       searchTime = since(start);

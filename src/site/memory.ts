@@ -1,8 +1,8 @@
 /**
  * A full garbage collection on demand. V8 lets garbage pile up to a few times what is live before
- * it collects, and keeps the memory it grew to; a build collects once, where a great deal has just
- * become garbage (the catalog and the pages, once rendered), so that the memory goes back to the
- * system before the search index's process grows.
+ * it collects, and keeps the memory it grew to. A build collects where a great deal has just become
+ * garbage, once its pages are rendered and before Pagefind's process builds the search index (in
+ * serve, once the rebuilt pages are on disk), so that the memory goes back to the system first.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";

@@ -5,7 +5,7 @@
  * costs a directory entry a file. Files that will be written again are left out, never written
  * through a link, which would change the previous site's file too.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -80,19 +80,4 @@ export async function removeFiles(root: string, files: Iterable<string>): Promis
       }
     }
   }
-}
-
-/** Replaces the folder `target` with `fresh` (both in one file system): the old one moves aside, then goes. */
-export function replaceFolder(fresh: string, target: string): void {
-  const aside = `${target}.old-${process.pid}`;
-  rmSync(aside, { recursive: true, force: true });
-  let moved = false;
-  try {
-    renameSync(target, aside);
-    moved = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  renameSync(fresh, target);
-  if (moved) rmSync(aside, { recursive: true, force: true });
 }
