@@ -35,13 +35,14 @@ const COMMANDS: Record<string, Command> = {
   },
   serve: {
     summary: "build, serve on localhost with live reload, rebuild on change",
-    usage: "career-atlas serve [--input <dir>]... [--output <dir>] [--port <n>]",
-    options: { input: { type: "string", multiple: true }, output: { type: "string" }, port: { type: "string" } },
+    usage:
+      "career-atlas serve [--input <dir>]... [--output <dir>] [--port <n>] [--no-cache]\n\n  --no-cache  neither read nor write the build cache; the session still reuses, in memory, what it built",
+    options: { input: { type: "string", multiple: true }, output: { type: "string" }, port: { type: "string" }, "no-cache": { type: "boolean" } },
     async run(values, positionals, io) {
       const port = Number(values.port ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a number from 0 to 65535, got "${values.port}"`);
       const { runServe } = await import("./site/build.ts");
-      await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, cache: true, ...io });
+      await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, cache: values["no-cache"] !== true, ...io });
       return 0;
     },
   },

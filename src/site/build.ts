@@ -17,7 +17,7 @@ import { forPrinting, hasErrors } from "../model/diagnostics.ts";
 import type { Role } from "../model/role.ts";
 import { plural } from "../catalog/format.ts";
 import { renderSite, TEMPLATES, type RenderResult, type Written } from "./eleventy.ts";
-import { inputsDigest, readManifest, removeManifest, renderVersion, writeManifest, type Manifest } from "./manifest.ts";
+import { diskManifests, inputsDigest, memoryManifests, renderVersion, type Manifest, type ManifestStore } from "./manifest.ts";
 import { pageGroups, selectAll, type PageGroups } from "./groups.ts";
 import { linkFiles, listFiles, moveFiles, removeFiles } from "./reuse.ts";
 import { collectGarbage } from "./memory.ts";
@@ -180,8 +180,8 @@ export interface SiteOptions extends Pick<BuildOptions, "deferSearch" | "onWritt
   inPlace?: boolean;
   /** What the previous catalog derived, to reuse (serve keeps one for the session). */
   memo?: CatalogMemo;
-  /** The cache folder the site's manifest is kept in (see `manifest.ts`); none is kept without it. */
-  manifestDir?: string | null;
+  /** Where the site's manifest is kept (see `manifest.ts`); none is kept without it. */
+  manifests?: ManifestStore | null;
   /** What the manifest records of the inputs and of the build's messages. */
   record?: Pick<Manifest, "inputs" | "report" | "warnings" | "roles">;
 }
@@ -256,7 +256,7 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
   const target = path.resolve(output);
   const previous = options.previous ?? null;
   const temp = tempName(output, "build");
-  const dir = options.manifestDir ?? null;
+  const manifests = options.manifests ?? null;
   const record = options.record ?? { inputs: null, report: "", warnings: 0, roles: roles.length };
   const manifestOf = (groups: Manifest["groups"], indexed: number): Omit<Manifest, "output" | "stamp"> => ({
     version: renderVersion(),
@@ -266,10 +266,10 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
     groups,
   });
   const forget = async (): Promise<void> => {
-    if (dir !== null) await removeManifest(dir, target);
+    await manifests?.remove(target);
   };
   const remember = async (groups: Manifest["groups"], indexed: number): Promise<void> => {
-    if (dir !== null) await writeManifest(dir, target, manifestOf(groups, indexed));
+    await manifests?.write(target, manifestOf(groups, indexed));
   };
   try {
     // Deriving and rendering in a function of its own: the catalog is out of reach once it returns,
@@ -347,7 +347,7 @@ async function deriveAndRender(roles: readonly Role[], target: string, temp: str
   let start = performance.now();
   const previous = options.previous ?? null;
   const catalog = buildCatalog(roles, options.memo);
-  const groups = pageGroups(catalog, previous !== null || options.manifestDir != null);
+  const groups = pageGroups(catalog, previous !== null || options.manifests != null);
   const derive = since(start);
   const present = previous && !options.inPlace ? listFiles(target) : null;
   const { changed, removed } = previous ? changes(groups, previous, present) : { changed: null, removed: [] };
@@ -396,6 +396,8 @@ export interface Session {
   memo: CatalogMemo;
   /** The diagnostics last printed, by file: a rebuild prints a file's only when they changed, or are errors. */
   printed: Map<string, string>;
+  /** Where the session keeps its site's manifest: the cache, or memory with `--no-cache`. */
+  manifests: ManifestStore;
 }
 
 /** The files whose diagnostics to print: all, or in a session those that changed since last printed and those with errors. */
@@ -416,9 +418,10 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
   const timingsFile = options.timingsFile ?? process.env.CAREER_ATLAS_TIMINGS;
   let previous: Manifest | null = null;
   let digest: string | null = null;
-  if (options.cache) {
+  const manifests = options.session?.manifests ?? (options.cache ? diskManifests(options.cacheDir ?? defaultCacheDir()) : null);
+  if (manifests) {
     const { paths, problems } = await collectInputs(options.inputs);
-    previous = await readManifest(options.cacheDir ?? defaultCacheDir(), options.output);
+    previous = await manifests.read(options.output);
     // Serve's rebuilds follow a change the watcher saw: the digest, there only to find none, is skipped.
     digest = problems.length === 0 && !options.session ? await digestInputs(paths) : null;
     if (previous && digest !== null && previous.inputs === digest) {
@@ -460,7 +463,7 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
       previous,
       inPlace: options.inPlace && previous !== null,
       memo: options.session?.memo,
-      manifestDir: options.cache ? (options.cacheDir ?? defaultCacheDir()) : null,
+      manifests,
       // A session prints only what changed, which is not the whole report a build with nothing changed repeats.
       record: { inputs: digest, report: options.session ? "" : report, warnings, roles: roles.length },
     });
@@ -489,11 +492,13 @@ export async function runServe(options: ServeOptions): Promise<void> {
     roleCache: new RoleCache(options.cache ? (options.cacheDir ?? defaultCacheDir()) : null, { workers: defaultWorkers(), memory: true }),
     memo: new CatalogMemo(),
     printed: new Map(),
+    manifests: options.cache ? diskManifests(options.cacheDir ?? defaultCacheDir()) : memoryManifests(),
   };
-  // The first build prints everything (and may take its site from the manifest as any build does);
-  // the rebuilds reuse what the session built, even with `--no-cache` (which then keeps nothing on disk).
+  // The first build prints everything (and may reuse the site a build left, through the cache's
+  // manifest); the rebuilds reuse what the session built, even with `--no-cache` (whose session
+  // keeps its manifest in memory, and nothing on disk).
   await runBuild({ ...options, session });
-  const rebuildOptions = { ...options, cache: true, session };
+  const rebuildOptions = { ...options, session };
   const server = await startServer(path.resolve(options.output), options.port);
   options.stdout.write(`Serving ${options.output} at ${server.url} (Ctrl+C to stop)\n`);
   options.onReady?.(server.url);

@@ -77,12 +77,17 @@ async function stampOf(output: string): Promise<string | null> {
   }
 }
 
+/** `manifest` when it describes the folder `output` as it is now, by this program; else null. */
+async function current(manifest: Manifest, output: string): Promise<Manifest | null> {
+  if (manifest.version !== renderVersion() || manifest.output !== path.resolve(output)) return null;
+  return manifest.stamp === (await stampOf(output)) ? manifest : null;
+}
+
 /** The manifest of the site in `output`, or null when none describes the folder as it is now. */
 export async function readManifest(cacheDir: string, output: string): Promise<Manifest | null> {
   try {
     const parsed = Manifest.safeParse(JSON.parse(await readFile(manifestPath(cacheDir, output), "utf8")));
-    if (!parsed.success || parsed.data.version !== renderVersion() || parsed.data.output !== path.resolve(output)) return null;
-    return parsed.data.stamp === (await stampOf(output)) ? parsed.data : null;
+    return parsed.success ? await current(parsed.data, output) : null;
   } catch {
     return null;
   }
@@ -106,4 +111,38 @@ export async function writeManifest(cacheDir: string, output: string, manifest: 
 /** Forgets the manifest of `output`: called before a build changes the site. */
 export async function removeManifest(cacheDir: string, output: string): Promise<void> {
   await rm(manifestPath(cacheDir, output), { force: true });
+}
+
+/** Where a build finds and keeps the manifests of its output folders. */
+export interface ManifestStore {
+  read(output: string): Promise<Manifest | null>;
+  write(output: string, manifest: Omit<Manifest, "output" | "stamp">): Promise<void>;
+  remove(output: string): Promise<void>;
+}
+
+/** Manifests in the cache folder `cacheDir`. */
+export function diskManifests(cacheDir: string): ManifestStore {
+  return {
+    read: (output) => readManifest(cacheDir, output),
+    write: (output, manifest) => writeManifest(cacheDir, output, manifest),
+    remove: (output) => removeManifest(cacheDir, output),
+  };
+}
+
+/** Manifests kept in this process only: `serve --no-cache`, which reuses its own pages and writes no cache. */
+export function memoryManifests(): ManifestStore {
+  const kept = new Map<string, Manifest>();
+  return {
+    async read(output) {
+      const manifest = kept.get(path.resolve(output));
+      return manifest ? await current(manifest, output) : null;
+    },
+    async write(output, manifest) {
+      const stamp = await stampOf(output);
+      if (stamp !== null) kept.set(path.resolve(output), { ...manifest, output: path.resolve(output), stamp });
+    },
+    async remove(output) {
+      kept.delete(path.resolve(output));
+    },
+  };
 }

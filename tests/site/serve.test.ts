@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { get } from "node:http";
 import path from "node:path";
@@ -116,6 +117,8 @@ describe("runServe", () => {
     const input = path.join(await tempDir("career-atlas-input-"), "guides");
     await cp("seeds", input, { recursive: true });
     const output = path.join(await tempDir(), "site");
+    // Without the cache (the CLI's --no-cache): the session reuses its own pages, and writes no cache.
+    const cacheDir = path.join(await tempDir(), "cache");
     const controller = new AbortController();
     const rebuilt: number[] = [];
     let onRebuild: (code: number) => void = () => {};
@@ -125,6 +128,8 @@ describe("runServe", () => {
     const serving = runServe({
       inputs: [input],
       output,
+      cache: false,
+      cacheDir,
       port: 0,
       stdout,
       stderr: new Capture(),
@@ -151,6 +156,9 @@ describe("runServe", () => {
       events.abort();
       expect(await (await fetch(new URL("roles/machine-learning-engineer/", url))).text()).toContain("Now rebuilt on change.");
       expect(stdout.text).toContain(`Serving ${output} at ${url}`);
+      // The rebuild rendered the edited role's pages and the whole-catalog ones, not the skills or plans.
+      expect(stdout.text).toMatch(/; 6 rendered, \d+ kept from the previous build\) → /);
+      expect(existsSync(cacheDir)).toBe(false);
       // The built files carry no reload script.
       for (const f of (await listFiles(output)).filter((f) => f.endsWith(".html"))) {
         const html = await readFile(path.join(output, f), "utf8");
