@@ -18,7 +18,24 @@ import { parseMarkdown } from "./parse/index.ts";
 import { checkAfterExtract, checkAfterParse, checkBeforeParse } from "./limits.ts";
 import { readRoleFile, readRoleText } from "./read/index.ts";
 
+/** Milliseconds one file spent in each stage of its load (decoding counts as `read`). */
+export interface StageTimes {
+  read: number;
+  parse: number;
+  extract: number;
+  validate: number;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** How long the file's stages took, when it was loaded (not taken from the cache). */
+    stages: StageTimes;
+  }
+}
+
 export interface LoadResult {
+  /** Milliseconds spent merging the files' roles and running the cross-file checks. */
+  merge?: number;
   roles: Role[];
   /** One file per input, carrying its diagnostics; a missing input gets a file of its own. */
   files: VFile[];
@@ -119,7 +136,9 @@ async function linkedFiles(folder: string, entries: readonly Dirent[], problems:
 
 /** Reads, parses, extracts and validates one file; its problems go to the returned file. */
 export async function loadFile(filePath: string): Promise<Loaded> {
-  return runStages(await readRoleFile(filePath, path.relative(process.cwd(), filePath) || filePath));
+  const start = performance.now();
+  const file = await readRoleFile(filePath, path.relative(process.cwd(), filePath) || filePath);
+  return runStages(file, performance.now() - start);
 }
 
 /**
@@ -128,23 +147,33 @@ export async function loadFile(filePath: string): Promise<Loaded> {
  * @param filePath the path diagnostics name
  */
 export function loadContent(content: string | Uint8Array, filePath: string): Loaded {
-  return runStages(readRoleText(content, filePath));
+  const start = performance.now();
+  const file = readRoleText(content, filePath);
+  return runStages(file, performance.now() - start);
 }
 
-function runStages(file: VFile): Loaded {
+function runStages(file: VFile, read = 0): Loaded {
   const none: Loaded = { file, placed: null, roles: [] };
+  const stages: StageTimes = { read, parse: 0, extract: 0, validate: 0 };
+  file.data.stages = stages;
   if (!file.data.readable) return none;
   try {
+    let start = performance.now();
     if (!checkBeforeParse(String(file.value), file)) return none;
     const tree = parseMarkdown(file);
     if (!checkAfterParse(tree, file)) return none;
+    stages.parse = performance.now() - start;
+    start = performance.now();
     const raws = extractRoles(tree, file);
     if (!checkAfterExtract(raws, file)) return none;
+    stages.extract = performance.now() - start;
+    start = performance.now();
     const roles: Placed[] = [];
     for (const raw of raws) {
       const role = validateRole(raw, file);
       if (role) roles.push({ role, file, raw });
     }
+    stages.validate = performance.now() - start;
     return { file, placed: roles[0] ?? null, roles };
   } catch (error) {
     // The last line of defence: one file that trips a stage becomes its diagnostic, not a crash.
@@ -181,6 +210,7 @@ export async function loadRoles(inputs: readonly string[], options: LoadOptions 
   const cache = options.cache;
   const loaded = await Promise.all(paths.map((p) => (cache ? cache.load(p) : loadFile(p))));
   files.push(...loaded.map((l) => l.file));
+  const start = performance.now();
   const roles = mergeRoles(loaded.flatMap((l) => l.roles));
   const known = new Set(roles.map((r) => r.slug));
   for (const placed of loaded.flatMap((l) => l.roles)) {
@@ -195,5 +225,5 @@ export async function loadRoles(inputs: readonly string[], options: LoadOptions 
       );
     });
   }
-  return { roles, files };
+  return { roles, files, merge: performance.now() - start };
 }

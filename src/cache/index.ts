@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { Position } from "unist";
 import { VFile } from "vfile";
 import type { Point } from "unist";
-import { loadContent, loadFile, type Loaded } from "../load.ts";
+import { loadContent, loadFile, type Loaded, type StageTimes } from "../load.ts";
 import type { Placed } from "../model/merge.ts";
 import type { RawRole } from "../model/raw-role.ts";
 import type { Role } from "../model/role.ts";
@@ -95,6 +95,8 @@ interface CachedRole {
 /** One loaded file as plain data: a cache entry, and what a worker sends back. */
 export interface Entry {
   version: string;
+  /** How long the stages took, when the entry was just made (a worker's reply); never stored. */
+  stages?: StageTimes;
   path: string;
   messages: CachedMessage[];
   roles: CachedRole[];
@@ -104,6 +106,7 @@ export interface Entry {
 export function toEntry(loaded: LoadedFile): Entry {
   return {
     version: programVersion(),
+    stages: loaded.file.data.stages,
     path: loaded.file.path,
     messages: loaded.file.messages.map((m) => ({
       reason: m.reason,
@@ -143,6 +146,21 @@ export interface LoadedFile {
 export class RoleCache {
   /** Entries read and written in this process. */
   readonly stats = { hits: 0, misses: 0, writes: 0 };
+  /** Milliseconds the files loaded (not taken from the cache) spent in each stage, summed over files and threads. */
+  readonly stages: StageTimes = { read: 0, parse: 0, extract: 0, validate: 0 };
+
+  /** The stage times summed since the last call, which starts the sums again (serve's rebuilds). */
+  takeStages(): StageTimes {
+    const taken = { ...this.stages };
+    for (const key of ["read", "parse", "extract", "validate"] as const) this.stages[key] = 0;
+    return taken;
+  }
+
+  /** Adds one file's stage times to `stages`. */
+  count(times: Partial<StageTimes> | undefined): void {
+    if (!times) return;
+    for (const key of ["read", "parse", "extract", "validate"] as const) this.stages[key] += times[key] ?? 0;
+  }
 
   /**
    * @param dir the cache folder, created on the first write; null for no cache at all (nothing read
@@ -195,13 +213,16 @@ export class RoleCache {
       this.pool ??= new LoadPool(this.workers);
       try {
         const entry = await this.pool.run(bytes, displayPath);
+        this.count(entry.stages);
         const { file, roles } = fromEntry(entry, displayPath);
         return { loaded: { file, placed: roles[0] ?? null, roles }, entry };
       } catch {
         // Loaded here instead.
       }
     }
-    return { loaded: loadContent(bytes, displayPath), entry: null };
+    const loaded = loadContent(bytes, displayPath);
+    this.count(loaded.file.data.stages);
+    return { loaded, entry: null };
   }
 
   /** Stops the workers, if any were started. */
@@ -252,7 +273,7 @@ export class RoleCache {
   /** Stores a loaded file under `key`; a failed write is ignored (the cache is only a speed-up). */
   async set(key: string, loaded: LoadedFile | Entry): Promise<void> {
     if (this.dir === null && !this.memory) return;
-    const entry = "file" in loaded ? toEntry(loaded) : loaded;
+    const { stages: _times, ...entry } = "file" in loaded ? toEntry(loaded) : loaded;
     this.remember(key, entry);
     if (this.dir === null) return;
     const target = this.at(key);

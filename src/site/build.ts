@@ -11,7 +11,7 @@ import { reporter } from "vfile-reporter";
 import { buildCatalog, CatalogMemo } from "../catalog/index.ts";
 import { defaultCacheDir, RoleCache } from "../cache/index.ts";
 import { defaultWorkers } from "../cache/pool.ts";
-import { collectInputs, loadRoles, type LoadResult } from "../load.ts";
+import { collectInputs, loadRoles, type LoadResult, type StageTimes } from "../load.ts";
 import { MAX_FILE_BYTES } from "../read/decode.ts";
 import { forPrinting, hasErrors } from "../model/diagnostics.ts";
 import type { Role } from "../model/role.ts";
@@ -56,9 +56,17 @@ export interface BuildOptions {
 /**
  * Milliseconds spent in each stage of one build: `load` (read, parse, extract, validate, merge),
  * `derive` (the catalog), `render` (Eleventy), `search` (Pagefind's index), and `total`, from the
- * start of loading to the site swapped in.
+ * start of loading to the site swapped in: wall time. Within `load`, for the files loaded rather than
+ * taken from the cache, `read` (decoding), `parse`, `extract` and `validate` are summed over the
+ * files, in whichever thread each ran (so with workers they may add up to more than `load`), and
+ * `merge` (the roles merged and the cross-file checks) is wall time.
  */
 export interface Timings {
+  read?: number;
+  parse?: number;
+  extract?: number;
+  validate?: number;
+  merge?: number;
   load: number;
   derive: number;
   render: number;
@@ -440,9 +448,11 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
   // Without the cache (`--no-cache`), files are still loaded across the cores; nothing is read or written.
   const cache = options.session?.roleCache ?? new RoleCache(options.cache ? (options.cacheDir ?? defaultCacheDir()) : null, { workers: defaultWorkers() });
   let loadedRoles: LoadResult;
+  let stageTimes: StageTimes;
   try {
     loadedRoles = await loadRoles(options.inputs, { cache });
   } finally {
+    stageTimes = cache.takeStages();
     await cache.close();
   }
   const { roles, files } = loadedRoles;
@@ -471,7 +481,9 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
     options.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${options.output} was left as it was.\n`);
     return 1;
   }
-  const timings: Timings = { load, ...result.timings, total: since(started) };
+  const round = (ms: number): number => Math.round(ms * 10) / 10;
+  const stages = Object.fromEntries(Object.entries(stageTimes).map(([key, ms]) => [key, round(ms)]));
+  const timings: Timings = { ...stages, merge: round(loadedRoles.merge ?? 0), load, ...result.timings, total: since(started) };
   const kept = result.pages - result.rendered;
   options.stdout.write(
     `Built ${plural(roles.length, "role")}, ${plural(result.pages, "page")}, ${plural(warnings, "warning")} in ${seconds(timings.total)} s ` +

@@ -38,9 +38,14 @@ describe("RoleCache through loadRoles", () => {
     const first = await loadRoles([input], { cache: cold });
     expect(cold.stats.hits).toBe(0);
     expect(cold.stats.writes).toBe(first.files.length);
+    // The stages' times count the files parsed: all of them cold, none warm.
+    const coldStages = cold.takeStages();
+    expect(coldStages.parse).toBeGreaterThan(0);
+    expect(coldStages.validate).toBeGreaterThan(0);
     const warm = new RoleCache(dir);
     const second = await loadRoles([input], { cache: warm });
     expect(warm.stats).toEqual({ hits: first.files.length, misses: 0, writes: 0 });
+    expect(warm.takeStages()).toEqual({ read: 0, parse: 0, extract: 0, validate: 0 });
     for (const result of [first, second]) {
       expect(JSON.parse(JSON.stringify(result.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
       expect(toDiagnostics(result.files)).toEqual(toDiagnostics(plain.files));
