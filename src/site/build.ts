@@ -392,12 +392,6 @@ async function digestInputs(paths: readonly string[]): Promise<string | null> {
   return inputsDigest(files);
 }
 
-/**
- * Builds the site. With the cache on, a build whose inputs and program are those of the site in
- * `output` (its manifest says so) leaves the site as it is, and any other renders only the pages
- * whose data changed; `--no-cache` renders everything.
- * @returns the exit code: 0 built, 1 errors in the input or a failed render (the output left as it was)
- */
 /** What serve keeps between its builds, so that a rebuild redoes as little as it can. */
 export interface Session {
   roleCache: RoleCache;
@@ -419,6 +413,12 @@ function toPrint(files: readonly VFile[], session: Session | undefined): VFile[]
   });
 }
 
+/**
+ * Builds the site. With the cache on, a build whose inputs and program are those of the site in
+ * `output` (its manifest says so) leaves the site as it is, and any other renders only the pages
+ * whose data changed; `--no-cache` renders everything.
+ * @returns the exit code: 0 built, 1 errors in the input or a failed render (the output left as it was)
+ */
 export async function runBuild(options: BuildOptions & { session?: Session; inPlace?: boolean }): Promise<number> {
   const started = performance.now();
   await recoverOutput(options.output);
