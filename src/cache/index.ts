@@ -22,6 +22,8 @@ import type { Role } from "../model/role.ts";
 import { MAX_FILE_BYTES } from "../read/decode.ts";
 import { LoadPool } from "./pool.ts";
 
+const STAGE_KEYS = ["read", "parse", "extract", "validate"] as const satisfies readonly (keyof StageTimes)[];
+
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_PARALLEL_FILES = 64;
 
@@ -152,14 +154,14 @@ export class RoleCache {
   /** The stage times summed since the last call, which starts the sums again (serve's rebuilds). */
   takeStages(): StageTimes {
     const taken = { ...this.stages };
-    for (const key of ["read", "parse", "extract", "validate"] as const) this.stages[key] = 0;
+    for (const key of STAGE_KEYS) this.stages[key] = 0;
     return taken;
   }
 
   /** Adds one file's stage times to `stages`. */
   count(times: Partial<StageTimes> | undefined): void {
     if (!times) return;
-    for (const key of ["read", "parse", "extract", "validate"] as const) this.stages[key] += times[key] ?? 0;
+    for (const key of STAGE_KEYS) this.stages[key] += times[key] ?? 0;
   }
 
   /**

@@ -306,10 +306,8 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       indexed = await reindexInPlace(target, log);
       searchTime = since(start);
     } else if (options.deferSearch) {
-      if (!previous) {
-        // The previous index moves over with the new pages, so search works until it is rebuilt.
-        await rename(path.join(target, SEARCH_FOLDER), path.join(temp, SEARCH_FOLDER)).catch(() => {});
-      }
+      // The previous index moves over with the new pages, so search works until it is rebuilt.
+      await rename(path.join(target, SEARCH_FOLDER), path.join(temp, SEARCH_FOLDER)).catch(() => {});
       await forget();
       await swapIn(temp, output);
       options.onWritten?.();
@@ -362,11 +360,11 @@ async function deriveAndRender(roles: readonly Role[], target: string, temp: str
   if (previous && changed!.size === 0 && removed.length === 0) return { unchanged: true, groups: groupFiles(groups, [], previous, changed), derive };
   await mkdir(temp, { recursive: true });
   if (previous && !options.inPlace) {
-    // The kept pages and assets, linked; the search index too when it is carried over until rebuilt.
+    // The kept pages and assets, linked (the search index is written anew, or moved over when deferred).
     const leave = new Set<string>();
     for (const key of [...changed!, ...removed]) for (const file of previous.groups[key]?.files ?? []) leave.add(file);
     const searchPrefix = `${SEARCH_FOLDER}/`;
-    linkFiles(target, temp, [...present!].filter((f) => !leave.has(f) && (options.deferSearch || !f.startsWith(searchPrefix))));
+    linkFiles(target, temp, [...present!].filter((f) => !leave.has(f) && !f.startsWith(searchPrefix)));
   }
   start = performance.now();
   const selection = changed ? groups.select(changed) : selectAll(catalog);

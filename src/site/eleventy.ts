@@ -78,23 +78,25 @@ export const FILES_PER_RUN = 2000;
 
 /** `selection` cut into parts of at most about `size` files (a role writes three), the whole-catalog pages in the first. */
 export function batches(selection: Selection, size = FILES_PER_RUN): Selection[] {
-  const out: Selection[] = [];
-  let current: Selection = { roles: [], plans: [], skills: [], site: selection.site };
+  type Part = Pick<Catalog, "roles" | "plans" | "skills"> & { site: boolean };
+  const parts: Part[] = [];
+  let current: Part = { roles: [], plans: [], skills: [], site: selection.site };
   let files = selection.site ? 6 : 0;
-  const add = (kind: "roles" | "plans" | "skills", item: never, cost: number): void => {
+  /** The part with room for `cost` more files, a new one when the current one is full. */
+  const room = (cost: number): Part => {
     if (files + cost > size && files > 0) {
-      out.push(current);
+      parts.push(current);
       current = { roles: [], plans: [], skills: [], site: false };
       files = 0;
     }
-    (current[kind] as unknown[]).push(item);
     files += cost;
+    return current;
   };
-  for (const role of selection.roles) add("roles", role as never, 3);
-  for (const plan of selection.plans) add("plans", plan as never, 1);
-  for (const skill of selection.skills) add("skills", skill as never, 1);
-  if (files > 0 || out.length === 0) out.push(current);
-  return out;
+  for (const role of selection.roles) room(3).roles.push(role);
+  for (const plan of selection.plans) room(1).plans.push(plan);
+  for (const skill of selection.skills) room(1).skills.push(skill);
+  if (files > 0 || parts.length === 0) parts.push(current);
+  return parts;
 }
 
 /**
