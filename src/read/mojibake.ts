@@ -73,6 +73,10 @@ const ODD_CHARS = /[\u0080-\u009f\p{Cn}\p{Co}\ufffd]/gu;
 // A decoded run must not bring these in; replacement chars and private use can be genuine.
 const ODD_DECODED = /[\u0080-\u009f\p{Cn}]/u;
 const STARTS_WITH_MARK = /^\p{M}/u;
+// A quote or dash then a letter ("l’équipe", "“Élan") is everyday text, though its Mac Roman bytes
+// (D5 8E) happen to be valid UTF-8 (U+054E, Armenian): real mojibake of one character after a
+// punctuation mark is rare, and of a word is a longer run.
+const PUNCTUATION_THEN_LETTER = /^\p{P}\p{L}$/u;
 
 /**
  * How mojibake-like the text looks: adjacent non-ASCII pairs with at least one character from the
@@ -134,7 +138,7 @@ function repairWith(text: string, codec: MojibakeCodec, table: Int16Array): Cand
     let end = i + 1;
     while (end < text.length && table[text.charCodeAt(end)]! >= 0) end++;
     // One character is one byte ≥ 0x80, never valid UTF-8 alone: "ü" in "Müller" stops here.
-    if (end - i >= 2) {
+    if (end - i >= 2 && !(end - i === 2 && PUNCTUATION_THEN_LETTER.test(text.slice(i, end)))) {
       const bytes = new Uint8Array(end - i);
       for (let k = i; k < end; k++) bytes[k - i] = table[text.charCodeAt(k)]!;
       if (firstInvalidUtf8(bytes) < 0) {

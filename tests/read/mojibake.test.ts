@@ -84,6 +84,10 @@ describe("repairMojibake on genuine text", () => {
     expect(repairMojibake(text).text).toBe(text);
   });
 
+  it("leaves a quote or dash before an accented letter unchanged (Mac Roman bytes D5 8E are valid UTF-8)", () => {
+    for (const text of ["l’équipe et l’été", "«“Élan”»", "ça — élan", "‘Ära’"]) expect(repairMojibake(text).encoding).toBeNull();
+  });
+
   it("leaves genuine text unchanged when its characters sit next to each other", () => {
     // Both Mac Roman and Windows-1252 characters, adjacent, but no valid UTF-8 among them.
     for (const text of ["«»", "–—", "“”", "©®", "äöü", "ÄÖÜß", "éè", "£€", "…¶§", "ÀÉÎÕÜ"]) {

@@ -51,6 +51,17 @@ function alsoReadsAs(text: string, codec: Codec): boolean {
   });
 }
 
+/**
+ * Whether some run of `codec` characters in `text` is a quote or dash then a letter, alone: such a
+ * run is also everyday text ("l’équipe", whose Mac Roman bytes D5 8E are Armenian "Վ"), which the
+ * repair leaves as it is.
+ */
+function readsAsPunctuationThenLetter(text: string, codec: Codec): boolean {
+  const table = tables[codec];
+  const runs = text.match(new RegExp(`[${[...table.keys()].join("")}]+`, "g")) ?? [];
+  return runs.some((run) => /^\p{P}\p{L}$/u.test(run));
+}
+
 const other = (codec: Codec): Codec => (codec === "macintosh" ? "windows-1252" : "macintosh");
 
 const textWithoutCodecChars = fc.string({ unit: "grapheme", maxLength: 60 }).filter((s) => ![...s].some((c) => codecChars.has(c)));
@@ -117,7 +128,7 @@ describe("read stage properties", () => {
       fc.property(textWithNonAscii, codec, (text, wrong) => {
         const garbled = garble(text, wrong);
         const result = repairMojibake(garbled);
-        if (alsoReadsAs(garbled, other(wrong))) {
+        if (alsoReadsAs(garbled, other(wrong)) || readsAsPunctuationThenLetter(garbled, wrong)) {
           // e.g. Mac Roman "KÃ£" (decomposed "Ḳ") is also Windows-1252 "Kã": any one reading, or none.
           if (result.encoding === null) expect(result.text).toBe(garbled);
           return;
@@ -137,7 +148,7 @@ describe("read stage properties", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), textWithNonAscii, fc.string({ maxLength: 20 }), codec, (before, text, after, wrong) => {
         const garbled = before + garble(text, wrong) + after;
-        fc.pre(!alsoReadsAs(garbled, other(wrong)));
+        fc.pre(!alsoReadsAs(garbled, other(wrong)) && !readsAsPunctuationThenLetter(garbled, wrong));
         const result = repairMojibake(garbled);
         expect(result.text).toBe(before + text + after);
         // `before` is ASCII (fc.string's default unit), and garbling keeps ASCII where it was.
