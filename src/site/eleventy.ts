@@ -2,13 +2,15 @@
  * Runs Eleventy on `templates/` with the catalog plugin, through its programmatic API, so no
  * configuration file is looked for or loaded. The only module that imports Eleventy.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
+import Eleventy, { HtmlBasePlugin } from "@11ty/eleventy";
 import type { Catalog } from "../catalog/index.ts";
 import { selectAll, type Selection } from "./groups.ts";
 import { catalogPlugin, type EleventyConfigApi } from "./plugin.ts";
+import { siteView, type SiteView } from "./site-config.ts";
 
 /** The templates folder of this package, wherever the command runs from. */
 export const TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -36,6 +38,8 @@ interface EleventyUserConfig extends EleventyConfigApi {
   setIncludesDirectory(dir: string): unknown;
   addPassthroughCopy(copy: Record<string, string>): unknown;
   setUseGitIgnore(use: boolean): unknown;
+  addPlugin(plugin: (config: never, options?: Record<string, unknown>) => void): unknown;
+  benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
 }
 
 interface WriteResult {
@@ -56,6 +60,8 @@ export interface RenderOptions {
   copyAssets?: boolean;
   /** Whether to keep serialised items for the next render (serve's session). */
   keepJson?: boolean;
+  /** The site configuration (title, path prefix, logo…); the defaults without it. */
+  site?: SiteView;
 }
 
 export interface RenderResult {
@@ -116,7 +122,7 @@ export async function renderSite(
   const result: RenderResult = { written: [], pages: 0, data: 0, copied: 0 };
   let first = true;
   for (const part of batches(options.selection ?? selectAll(catalog))) {
-    const done = await renderRun(catalog, outDir, log, { selection: part, copyAssets: first && options.copyAssets !== false, keepJson: options.keepJson });
+    const done = await renderRun(catalog, outDir, log, { selection: part, copyAssets: first && options.copyAssets !== false, keepJson: options.keepJson, site: options.site });
     first = false;
     for (const w of done.written) result.written.push(w);
     result.pages += done.pages;
@@ -126,13 +132,40 @@ export async function renderSite(
   return result;
 }
 
+let ignoring = false;
+
+/**
+ * When one of a run's writes fails, Eleventy's write() rejects with it at once, and the run's other
+ * writes (the passthrough copy of the assets, on a full disk) reject later with no one awaiting
+ * them: Node would end the process on that unhandled rejection. Those of Eleventy's own errors are
+ * dropped, since the run's failure is reported already; any other rejection is thrown as before.
+ */
+function ignoreStrayRejections(): void {
+  if (ignoring) return;
+  ignoring = true;
+  process.on("unhandledRejection", (reason) => {
+    const name = (reason as Error | null)?.constructor?.name ?? "";
+    if (/^(?:Template|Eleventy)\w*Error$/.test(name)) return;
+    throw reason;
+  });
+}
+
 /** One Eleventy run over `options.selection`. */
 async function renderRun(catalog: Catalog, outDir: string, log: (message: string) => void, options: RenderOptions): Promise<RenderResult> {
   const root = path.resolve(outDir);
+  const site = options.site ?? siteView();
   const eleventy = new Eleventy(TEMPLATES, outDir, {
     quietMode: true,
     configPath: false as unknown as string,
+    // Permalinks and output files stay as they are ("/roles/x/" in roles/x/); the HTML <base> plugin
+    // puts the prefix before every root-relative URL the HTML pages write (it does nothing for "/").
+    pathPrefix: site.pathPrefix,
     config(config: EleventyUserConfig) {
+      // Eleventy's timings ("Benchmark 125ms 26% … Transform", printed straight to the console when
+      // a step such as the HTML <base> plugin's takes a quarter of the run) are no concern of a build.
+      config.benchmarkManager.setVerboseOutput(false);
+      for (const group of Object.values(config.benchmarkManager.getAll())) group.setIsVerbose(false);
+      config.addPlugin(HtmlBasePlugin);
       config.setUseGitIgnore(false);
       config.setTemplateFormats(["njk"]);
       config.setIncludesDirectory("partials");
@@ -153,12 +186,18 @@ async function renderRun(catalog: Catalog, outDir: string, log: (message: string
       };
       // Permalinks ("{{ role.url }}") are Nunjucks too, compiled once each as well.
       config.addExtension("njk", { compileOptions: { cache: true, permalink: compile }, compile });
-      if (options.copyAssets !== false) config.addPassthroughCopy({ [`${TEMPLATES}assets`]: "assets" });
-      catalogPlugin(catalog, options.selection ?? selectAll(catalog), options.keepJson)(config);
+      if (options.copyAssets !== false) config.addPassthroughCopy({ [`${TEMPLATES}assets`]: "assets", [`${TEMPLATES}favicon.ico`]: "favicon.ico" });
+      // Named by its content, the logo is copied whenever the folder lacks it, even when the previous
+      // site's assets are kept (a file of that name linked from there holds the same bytes).
+      if (site.logo && !existsSync(path.join(root, site.logo.output))) config.addPassthroughCopy({ [site.logo.file]: site.logo.output });
+      catalogPlugin(catalog, options.selection ?? selectAll(catalog), options.keepJson, site)(config);
     },
   });
   const drop = (): void => {};
-  eleventy.logger.overrideLogger({ log: drop, info: drop, warn: (m: string) => log(String(m)), error: (m: string) => log(String(m)) });
+  // Eleventy's error log repeats, stack trace and all, the error its write() rejects with, which the
+  // build reports itself in one line.
+  eleventy.logger.overrideLogger({ log: drop, info: drop, warn: (m: string) => log(String(m)), error: drop });
+  ignoreStrayRejections();
   const [copies, templates] = (await eleventy.write()) as [{ count?: number }[], WriteResult[]];
   const written = templates.flatMap((t) =>
     typeof t.outputPath === "string" && typeof t.url === "string" ? [{ url: t.url, file: path.relative(root, path.resolve(t.outputPath)) }] : [],
