@@ -5,6 +5,7 @@
 import { VFile } from "vfile";
 import type { Point, Position } from "unist";
 import { z } from "zod";
+import { forTerminal } from "./terminal.ts";
 
 export const Severity = z.enum(["error", "warning", "info"]);
 
@@ -68,8 +69,10 @@ export function hasErrors(files: readonly VFile[]): boolean {
 export const MAX_PRINTED = 200;
 
 /**
- * The files to print: each with at most `max` of its diagnostics (errors first, then warnings,
- * then infos, each in file order), and a line per shortened file saying what was left out.
+ * The files to print, as copies made safe for a terminal (`forTerminal`: the path, each reason and
+ * rule id): each with at most `max` of its diagnostics (errors first, then warnings, then infos,
+ * each in file order), and a line per shortened file saying what was left out. The reporter's own
+ * colours are added after, so they still work.
  * @param files the files with their diagnostics
  * @param max the most diagnostics printed per file
  */
@@ -77,15 +80,20 @@ export function forPrinting(files: readonly VFile[], max = MAX_PRINTED): { files
   const omitted: string[] = [];
   const rank = (fatal: boolean | null | undefined) => (fatal === true ? 0 : fatal === false ? 1 : 2);
   const shown = files.map((file) => {
-    if (file.messages.length <= max) return file;
-    const kept = [...file.messages].sort((a, b) => rank(a.fatal) - rank(b.fatal) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).slice(0, max);
-    const keep = new Set(kept);
-    const left = new Map<string, number>();
-    for (const message of file.messages) if (!keep.has(message)) left.set(message.ruleId ?? "unknown", (left.get(message.ruleId ?? "unknown") ?? 0) + 1);
-    const counts = [...left].map(([rule, count]) => `${count} ${rule}`).join(", ");
-    omitted.push(`${file.path}: ${file.messages.length - max} more diagnostics not shown (${counts}); \`career-atlas check --format json\` lists them all.`);
-    const copy = new VFile({ path: file.path });
-    copy.messages = kept;
+    let kept = file.messages;
+    if (file.messages.length > max) {
+      kept = [...file.messages].sort((a, b) => rank(a.fatal) - rank(b.fatal) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).slice(0, max);
+      const keep = new Set(kept);
+      const left = new Map<string, number>();
+      for (const message of file.messages) if (!keep.has(message)) left.set(message.ruleId ?? "unknown", (left.get(message.ruleId ?? "unknown") ?? 0) + 1);
+      const counts = [...left].map(([rule, count]) => `${count} ${rule}`).join(", ");
+      omitted.push(forTerminal(`${file.path}: ${file.messages.length - max} more diagnostics not shown (${counts}); \`career-atlas check --format json\` lists them all.`));
+    }
+    const copy = new VFile(file.history.length > 0 ? { path: forTerminal(file.path) } : {});
+    for (const m of kept) {
+      const message = copy.message(forTerminal(m.reason), { place: m.place ?? undefined, ruleId: m.ruleId === undefined ? undefined : forTerminal(m.ruleId), source: m.source });
+      message.fatal = m.fatal;
+    }
     return copy;
   });
   return { files: shown, omitted };

@@ -6,8 +6,9 @@
 import type { VFile } from "vfile";
 import type { z } from "zod";
 import type { RawRole } from "./raw-role.ts";
-import { positionOf } from "./raw-role.ts";
+import { pathKey, positionOf } from "./raw-role.ts";
 import { report } from "./diagnostics.ts";
+import { addOrigins } from "./origins.ts";
 import { Role, type Transition } from "./role.ts";
 
 type Path = readonly PropertyKey[];
@@ -85,6 +86,48 @@ function checkPhases(plan: Transition, planIndex: number, raw: RawRole, file: VF
   }
 }
 
+/**
+ * A skill name with no letter or digit ("🚀", "!!!") gives no page address, so it cannot be a
+ * skill: extraction keeps it with an empty slug, and this reports each at its line and leaves it
+ * out, keeping the rest of the role. The positions of the items after it move down with them.
+ */
+function dropUnnamedSkills(raw: RawRole, file: VFile): RawRole {
+  const positions = new Map(raw.positions);
+  let dropped = false;
+  const keep = <T extends { name: string; slug: string }>(list: T[], path: (string | number)[], where: string): T[] => {
+    if (!list?.some((skill) => skill.slug === "")) return list;
+    dropped = true;
+    const prefix = `${pathKey(path)}.`;
+    const moved = [...positions].filter(([key]) => key.startsWith(prefix));
+    for (const [key] of moved) positions.delete(key);
+    const to: (number | null)[] = [];
+    const kept: T[] = [];
+    list.forEach((skill, index) => {
+      if (skill.slug !== "") {
+        to.push(kept.push(skill) - 1);
+        return;
+      }
+      to.push(null);
+      const reason = `Skill "${skill.name}" in ${where} has no letter or digit to make a page address from, so it is left out; expected a name with at least one letter or digit: write the skill in words.`;
+      report(file, "warning", "name-without-slug", reason, positionOf(raw, [...path, index]));
+    });
+    for (const [key, position] of moved) {
+      const [index, ...rest] = key.slice(prefix.length).split(".");
+      const at = to[Number(index)];
+      if (at !== null && at !== undefined) positions.set([`${prefix}${at}`, ...rest].join("."), position);
+    }
+    return kept;
+  };
+  const { data } = raw;
+  const skills = keep(data.skills, ["skills"], "the role's skills");
+  const levels = data.levels?.map((level, i) => ({
+    ...level,
+    requirements: level.requirements?.map((r, j) => ({ ...r, skills: keep(r.skills, ["levels", i, "requirements", j, "skills"], `the requirement "${r.text}" of level "${level.name}"`) })),
+  }));
+  const transitions = data.transitions?.map((plan, i) => ({ ...plan, keySkills: keep(plan.keySkills, ["transitions", i, "keySkills"], `the key skills of the plan from "${plan.from}"`) }));
+  return dropped ? { ...raw, data: { ...data, skills, levels, transitions }, positions } : raw;
+}
+
 function hasContent(role: Role): boolean {
   return Boolean(
     role.summary || role.background || role.responsibilities.length || role.skills.length || role.levels.length ||
@@ -98,7 +141,8 @@ function hasContent(role: Role): boolean {
  * @param file receives one diagnostic per problem
  * @returns the Role, or null when it has errors
  */
-export function validateRole(raw: RawRole, file: VFile): Role | null {
+export function validateRole(extracted: RawRole, file: VFile): Role | null {
+  const raw = dropUnnamedSkills(extracted, file);
   const result = Role.safeParse(raw.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -106,7 +150,7 @@ export function validateRole(raw: RawRole, file: VFile): Role | null {
     }
     return null;
   }
-  const role = result.data;
+  const role = addOrigins(result.data, raw);
   role.transitions.forEach((plan, index) => checkPhases(plan, index, raw, file));
   if (!hasContent(role)) {
     report(

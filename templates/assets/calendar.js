@@ -94,12 +94,23 @@ export function phaseDates(start, months) {
   return { first, last: addDays(next, -1), next };
 }
 
+// What TEXT may not hold (RFC 5545 §3.3.11: CONTROL is %x00-08 / %x0A-1F / %x7F, tab allowed),
+// newlines aside, and the C1 controls (U+0080–U+009F), which no calendar text needs: a calendar app
+// may show them raw, or refuse the file.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /**
- * Escapes TEXT for iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
+ * Escapes TEXT for iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines; drops
+ * the control characters TEXT may not hold, which have no escape.
  * @param {string} text
  */
 export function escapeText(text) {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return text
+    .replace(CONTROL, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 const encoder = new TextEncoder();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/load.ts";
+import { VFile } from "vfile";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
+import { emptyRole, place } from "../../src/model/raw-role.ts";
+import { validateRole } from "../../src/model/validate.ts";
 
 function check(text: string, path = "role.md") {
   const { file, placed } = loadContent(text, path);
@@ -86,5 +89,66 @@ describe("names that give no page address", () => {
     expect(role).toBeNull();
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: "name-without-slug", severity: "error", line: 1, column: 1 })]);
     expect(diagnostics[0]!.message).toMatch(/^The role's title has no letter or digit/);
+  });
+});
+
+describe("skill names without a letter or digit", () => {
+  const guide = [
+    "# Analyst",
+    "",
+    "## Overview",
+    "Reads data.",
+    "",
+    "## Required Skills",
+    "- Python",
+    "- 🚀",
+    "- **Tools**: Git, !!!, Docker",
+    "",
+    "## Tech Stack Requirements by Experience Level",
+    "",
+    "### Mid Level (2-4 years)",
+    "",
+    "#### Must-Have:",
+    "- **SQL, ★★★** - Querying",
+    "",
+    "## Transition Plans",
+    "",
+    "### From Teacher",
+    "**Key Skills**: Python, ✨",
+    "",
+    "**Months 1-3**: Basics",
+    "",
+  ].join("\n");
+
+  it("reports each one left out, of the role's skills, a requirement's or a plan's key skills, at its line, and keeps the role", () => {
+    const { role, diagnostics } = check(guide);
+    expect(role).not.toBeNull();
+    expect(diagnostics.filter((d) => d.ruleId === "name-without-slug").map((d) => [d.severity, d.line, d.column])).toEqual([
+      ["warning", 8, 1],
+      ["warning", 9, 1],
+      ["warning", 16, 1],
+      ["warning", 21, 1],
+    ]);
+    expect(diagnostics.filter((d) => d.ruleId === "name-without-slug").map((d) => d.message.match(/^Skill "([^"]*)"/)?.[1])).toEqual(["🚀", "!!!", "★★★", "✨"]);
+    expect(role!.skills.map((s) => s.slug)).toEqual(["python", "git", "docker"]);
+    expect(role!.levels[0]!.requirements[0]!.skills.map((s) => s.slug)).toEqual(["sql"]);
+    expect(role!.transitions[0]!.keySkills.map((s) => s.slug)).toEqual(["python"]);
+  });
+
+  it("keeps the positions of the skills after one left out", () => {
+    const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 9 } });
+    const raw = emptyRole("Analyst", "analyst", "role.md", at(1));
+    raw.data.skills = [
+      place(raw, ["skills", 0], at(3), { name: "🚀", slug: "", category: "General", detail: null }),
+      place(raw, ["skills", 1], at(4), { name: "SQL", slug: "sql", category: "General", detail: null }),
+      // An empty category (no extractor gives one) makes a schema error at this skill's line.
+      place(raw, ["skills", 2], at(5), { name: "Git", slug: "git", category: "", detail: null }),
+    ];
+    const file = new VFile({ path: "role.md" });
+    expect(validateRole(raw, file)).toBeNull();
+    expect(toDiagnostics([file]).map((d) => [d.ruleId, d.line])).toEqual([
+      ["name-without-slug", 3],
+      ["schema-too_small", 5],
+    ]);
   });
 });

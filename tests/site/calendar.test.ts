@@ -3,6 +3,7 @@
  * run in Node: the month arithmetic of a plan's phases and the .ics file it downloads. The e2e
  * tests download the file from the plan page in Chromium as well.
  */
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 
 interface CalendarDate {
@@ -71,6 +72,11 @@ describe("iCalendar text", () => {
     expect(escapeText("a\\b; c, d\ne\r\nf")).toBe("a\\\\b\\; c\\, d\\ne\\nf");
   });
 
+  it("drops the control characters TEXT may not hold (RFC 5545 CONTROL, and C1), keeping tabs and escaping newlines", () => {
+    expect(escapeText("a\u0000b\u0007c\u001b[2Jd\u007fe\u0085f\u009bg\th\ni\u000bj\u000ck\u001fl")).toBe("abc[2Jdefg\th\\nijkl");
+    expect(escapeText("é→🤖 \u202e")).toBe("é→🤖 \u202e");
+  });
+
   it("folds lines at 75 octets without splitting a character", () => {
     const line = `DESCRIPTION:${"ä→🤖x".repeat(40)}`;
     const folded = foldLine(line);
@@ -116,6 +122,34 @@ describe("buildCalendar", () => {
     expect(lines).toContain("URL:http://127.0.0.1/x/#phase-1");
     expect(ics).toContain("C:\\\\path");
     expect(lines.at(-2)).toBe("END:VCALENDAR");
+  });
+
+  it("carries no control character from the guide's text, and reads back as the text without them", () => {
+    // What a heading, a plan name or a topic could hold: ESC sequences (OSC 52 sets the clipboard,
+    // CSI 2J clears the screen), BEL, NUL, DEL, a C1 CSI, a vertical tab, and newlines.
+    const hostile = (text: string): string => `\u001b]52;c;SGVsbG8=\u0007${text}\u001b[2J\u0000\u007f\u009b\u000b`;
+    const title = hostile("From Analyst, to Engineer; fast");
+    const text = buildCalendar(
+      {
+        id: "engineer/analyst",
+        title,
+        phases: [{ uid: "ccc", start: 1, end: 2, summary: hostile("Months 1–2: Basics"), topics: [hostile("SQL\nand Python"), `${"long topic ".repeat(12)}\u0001end`] }],
+      },
+      day("2027-01-15"),
+      new Date(Date.UTC(2026, 10, 23)),
+    );
+    // Octets other than CRLF line ends and folds, and the tab TEXT allows, that RFC 5545 forbids: none.
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+    for (const line of text.split("\r\n")) expect(octets(line)).toBeLessThanOrEqual(75);
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+    const clean = (s: string): string => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "");
+    // ical.js gives an X- property as written; its TEXT escapes are kept.
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("]52\\;c\\;SGVsbG8=From Analyst\\, to Engineer\\; fast[2J");
+    const [event] = calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+    expect(event!.summary).toBe("]52;c;SGVsbG8=Months 1–2: Basics[2J");
+    expect(event!.description).toBe(clean([title, "", "• \u001b]52;c;SGVsbG8=\u0007SQL\nand Python\u001b[2J", `• ${"long topic ".repeat(12)}end`].join("\n")));
+    expect(event!.startDate.toString()).toBe("2027-01-15");
+    expect(event!.endDate.toString()).toBe("2027-03-15");
   });
 
   it("gives the same UIDs whatever the start date, so a new download updates the same events", () => {
