@@ -1,26 +1,23 @@
 /**
  * A content-hash cache of loaded role files, so that a rebuild with nothing changed neither parses
- * nor validates again. One JSON file per input file in the cache folder, named by
- * sha256(program version, display path, file bytes); the program version is the package's version and
- * a hash of the sources of the stages whose output is cached (read, parse, extract, model, load), so
- * any change to them, or to the file, is a miss. An entry holds the file's diagnostics, its valid
- * roles, and the few source positions the cross-file checks of `loadRoles` and `mergeRoles` point
- * at. Writes are atomic (a temporary file renamed); an entry that cannot be read or parsed is a miss.
+ * nor validates again. One file per input file in the cache folder, named by sha256(program
+ * version, display path, hash of the file's bytes); the program version is the package's version
+ * and a hash of the sources of the stages whose output is cached (read, parse, extract, model,
+ * load), so any change to them, or to the file, is a miss. An entry (see `entry.ts`) holds the
+ * file's diagnostics, its valid roles, and the few source positions the cross-file checks of
+ * `loadRoles` and `mergeRoles` point at. Writes are atomic (a temporary file renamed); an entry
+ * that cannot be read, is corrupt or fails its schema is a miss, and the fresh result replaces it.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Position } from "unist";
-import { VFile } from "vfile";
-import type { Point } from "unist";
-import { loadContent, loadFile, type Loaded, type StageTimes } from "../load.ts";
-import type { Placed } from "../model/merge.ts";
-import type { RawRole } from "../model/raw-role.ts";
-import type { Role } from "../model/role.ts";
-import { MAX_FILE_BYTES } from "../read/decode.ts";
+import { loadContent, type Loaded, type StageTimes } from "../load.ts";
+import { decodeEntry, encodeEntry, fromFileData, sha256, toFileData, type Entry, type FileData } from "./entry.ts";
 import { LoadPool } from "./pool.ts";
+
+export { type Entry, type FileData } from "./entry.ts";
 
 const STAGE_KEYS = ["read", "parse", "extract", "validate"] as const satisfies readonly (keyof StageTimes)[];
 
@@ -80,74 +77,11 @@ export function defaultCacheDir(cwd = process.cwd()): string {
   return env ? path.resolve(env) : path.join(cwd, "node_modules", ".cache", "career-atlas");
 }
 
-interface CachedMessage {
-  reason: string;
-  ruleId: string | null;
-  place: Position | Point | null;
-  fatal: boolean | null;
-}
-
-interface CachedRole {
-  role: Role;
-  position: Position;
-  /** Positions of `transitions` and `transitions.<n>`, all that the cross-file checks read. */
-  positions: [string, Position][];
-}
-
-/** One loaded file as plain data: a cache entry, and what a worker sends back. */
-export interface Entry {
-  version: string;
-  /** How long the stages took, when the entry was just made (a worker's reply); never stored. */
-  stages?: StageTimes;
-  path: string;
-  messages: CachedMessage[];
-  roles: CachedRole[];
-}
-
-/** A loaded file as plain data (structured-clonable and JSON). */
-export function toEntry(loaded: LoadedFile): Entry {
-  return {
-    version: programVersion(),
-    stages: loaded.file.data.stages,
-    path: loaded.file.path,
-    messages: loaded.file.messages.map((m) => ({
-      reason: m.reason,
-      ruleId: m.ruleId ?? null,
-      place: (m.place as Position | Point | undefined) ?? null,
-      fatal: m.fatal ?? null,
-    })),
-    roles: loaded.roles.map(({ role, raw }) => ({
-      role,
-      position: raw.position,
-      positions: [...raw.positions].filter(([k]) => k === "transitions" || /^transitions\.\d+$/.test(k)),
-    })),
-  };
-}
-
-/** The loaded file an entry describes, its diagnostics as `report` made them. */
-export function fromEntry(entry: Entry, displayPath: string): LoadedFile {
-  const file = new VFile({ path: displayPath });
-  file.data.readable = true;
-  for (const m of entry.messages) {
-    const message = file.message(m.reason, { place: m.place ?? undefined, ruleId: m.ruleId ?? undefined, source: "career-atlas" });
-    message.fatal = m.fatal === null ? undefined : m.fatal;
-  }
-  const roles = entry.roles.map(({ role, position, positions }): Placed => {
-    const raw: RawRole = { data: role as unknown as RawRole["data"], positions: new Map(positions), position };
-    return { role, file, raw };
-  });
-  return { file, roles };
-}
-
-/** What `loadRoles` keeps of one file. */
-export interface LoadedFile {
-  file: VFile;
-  roles: Placed[];
-}
-
 export class RoleCache {
   /** Entries read and written in this process. */
   readonly stats = { hits: 0, misses: 0, writes: 0 };
+  /** Files loaded (not taken from the cache) in this thread and in workers. */
+  readonly loads = { inline: 0, workers: 0 };
   /** Milliseconds the files loaded (not taken from the cache) spent in each stage, summed over files and threads. */
   readonly stages: StageTimes = { read: 0, parse: 0, extract: 0, validate: 0 };
 
@@ -167,12 +101,17 @@ export class RoleCache {
   /**
    * @param dir the cache folder, created on the first write; null for no cache at all (nothing read
    *   or written: `--no-cache`), files then only loaded, in parallel when there are many
+   * @param options.workers the most worker threads started
+   * @param options.memory keep entries in this process too (serve's session)
+   * @param options.offThread load every miss in a worker, however few (serve's session: a big file
+   *   parsing must not stop the server answering), and keep one worker between loads
    */
   constructor(
     readonly dir: string | null = defaultCacheDir(),
-    options: { workers?: number; memory?: boolean } = {},
+    options: { workers?: number; memory?: boolean; offThread?: boolean } = {},
   ) {
-    this.workers = options.workers ?? 0;
+    this.offThread = options.offThread ?? false;
+    this.workers = this.offThread ? Math.max(1, options.workers ?? 0) : (options.workers ?? 0);
     this.memory = options.memory ? new Map() : null;
   }
 
@@ -193,122 +132,119 @@ export class RoleCache {
 
   /** Worker threads that load the files the cache misses, once there are enough files to pay for them. */
   private readonly workers: number;
+  private readonly offThread: boolean;
   private pool: LoadPool | null = null;
   /** Files asked for, and files to load, since the last `close`: `loadRoles` asks for all of them at once. */
   private requested = 0;
   private missed = 0;
 
-  /** Loads one file through the cache (see `loadFileCached`). */
-  load(filePath: string): Promise<Loaded> {
+  /**
+   * Loads one file's bytes through the cache: a hit skips parsing and validation, a miss runs them
+   * on these bytes and stores the result.
+   * @param input the bytes read, their hash (sha256, hex) and the path diagnostics name
+   */
+  async loadInput(input: { display: string; bytes: Uint8Array; hash: string }): Promise<Loaded> {
     this.requested++;
-    return loadFileCached(filePath, this);
+    const key = this.key(input.hash, input.display);
+    const hit = await this.get(key, input.display, input.hash);
+    if (hit) return hit;
+    const { loaded, data } = await this.loadBytes(input.bytes, input.display);
+    await this.set(key, { ...(data ?? toFileData(loaded)), version: programVersion(), content: input.hash });
+    return loaded;
   }
 
   /**
    * Runs the stages on a file's bytes: in a worker when there is a pool to use, else (or when the
    * worker fails) in this thread.
    */
-  async loadBytes(bytes: Uint8Array, displayPath: string): Promise<{ loaded: Loaded; entry: Entry | null }> {
-    // Workers only pay for themselves over many files to load: a rebuild after one edit loads here.
+  private async loadBytes(bytes: Uint8Array, displayPath: string): Promise<{ loaded: Loaded; data: FileData | null }> {
+    // Workers only pay for themselves over many files to load: a build after one edit loads here,
+    // but serve's session never does.
     this.missed++;
-    if (this.workers > 0 && this.requested >= MIN_PARALLEL_FILES && this.missed >= MIN_PARALLEL_FILES) {
+    if (this.workers > 0 && (this.offThread || (this.requested >= MIN_PARALLEL_FILES && this.missed >= MIN_PARALLEL_FILES))) {
       this.pool ??= new LoadPool(this.workers);
       try {
-        const entry = await this.pool.run(bytes, displayPath);
-        this.count(entry.stages);
-        const { file, roles } = fromEntry(entry, displayPath);
-        return { loaded: { file, placed: roles[0] ?? null, roles }, entry };
+        const { data, stages } = await this.pool.run(bytes, displayPath);
+        this.loads.workers++;
+        this.count(stages);
+        return { loaded: fromFileData(data, displayPath), data };
       } catch {
-        // Loaded here instead.
+        // Loaded here instead: a worker that cannot start or dies must not lose the file.
       }
     }
+    this.loads.inline++;
     const loaded = loadContent(bytes, displayPath);
     this.count(loaded.file.data.stages);
-    return { loaded, entry: null };
+    return { loaded, data: null };
   }
 
-  /** Stops the workers, if any were started. */
+  /** Ends a load: stops the workers, if any were started (an `offThread` cache keeps one for the next load, until `stop`). */
   async close(): Promise<void> {
     this.requested = 0;
     this.missed = 0;
+    if (this.offThread) {
+      await this.pool?.trim(1);
+      return;
+    }
+    await this.stop();
+  }
+
+  /** Stops every worker. */
+  async stop(): Promise<void> {
     const pool = this.pool;
     this.pool = null;
     await pool?.close();
   }
 
-  /** The key of a file's content as shown under `displayPath`. */
-  key(bytes: Uint8Array, displayPath: string): string {
-    return createHash("sha256").update(programVersion()).update("\0").update(displayPath).update("\0").update(bytes).digest("hex");
+  /** The key of content with hash `hash` (sha256 of the bytes, hex) shown under `displayPath`. */
+  key(hash: string, displayPath: string): string {
+    return sha256(`${programVersion()}\0${displayPath}\0${hash}`);
   }
 
   private at(key: string): string {
     return path.join(this.dir ?? "", key.slice(0, 2), `${key}.json`);
   }
 
-  /** The loaded file for `key`, or null on a miss (no entry, or an entry that is unreadable or not this program's). */
-  async get(key: string, displayPath: string): Promise<LoadedFile | null> {
+  /**
+   * The loaded file for `key`, or null on a miss: no entry, or one that is corrupt, not of the
+   * entry's shape, not this program's, or made from other bytes than those with hash `hash`.
+   */
+  private async get(key: string, displayPath: string, hash: string): Promise<Loaded | null> {
     const kept = this.memory?.get(key);
-    if (kept && kept.path === displayPath) {
+    if (kept && kept.path === displayPath && kept.content === hash) {
       this.stats.hits++;
-      return fromEntry(kept, displayPath);
+      return fromFileData(kept, displayPath);
     }
     if (this.dir === null) return null;
-    let entry: Entry;
+    let entry: Entry | null;
     try {
-      entry = JSON.parse(await readFile(this.at(key), "utf8")) as Entry;
-      if (entry.version !== programVersion() || entry.path !== displayPath || !Array.isArray(entry.messages) || !Array.isArray(entry.roles)) throw new Error("stale");
+      entry = decodeEntry(await readFile(this.at(key), "utf8"));
     } catch {
+      entry = null;
+    }
+    if (entry === null || entry.version !== programVersion() || entry.path !== displayPath || entry.content !== hash) {
       this.stats.misses++;
       return null;
     }
-    try {
-      const loaded = fromEntry(entry, displayPath);
-      this.stats.hits++;
-      this.remember(key, entry);
-      return loaded;
-    } catch {
-      this.stats.misses++;
-      return null;
-    }
+    this.stats.hits++;
+    this.remember(key, entry);
+    return fromFileData(entry, displayPath);
   }
 
-  /** Stores a loaded file under `key`; a failed write is ignored (the cache is only a speed-up). */
-  async set(key: string, loaded: LoadedFile | Entry): Promise<void> {
+  /** Stores an entry under `key` (over any entry there); a failed write is ignored (the cache is only a speed-up). */
+  private async set(key: string, entry: Entry): Promise<void> {
     if (this.dir === null && !this.memory) return;
-    const { stages: _times, ...entry } = "file" in loaded ? toEntry(loaded) : loaded;
     this.remember(key, entry);
     if (this.dir === null) return;
     const target = this.at(key);
     const temp = `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(temp, JSON.stringify(entry));
+      await writeFile(temp, encodeEntry(entry));
       await rename(temp, target);
       this.stats.writes++;
     } catch {
       await rm(temp, { force: true }).catch(() => {});
     }
   }
-}
-
-/**
- * `loadFile` through the cache: the file's bytes are read and hashed; a hit skips parsing and
- * validation, a miss runs them on the bytes read and stores the result. A file too large or that
- * cannot be read goes the uncached way, which reports it.
- */
-export async function loadFileCached(filePath: string, cache: RoleCache): Promise<Loaded> {
-  const display = path.relative(process.cwd(), filePath) || filePath;
-  let bytes: Uint8Array;
-  try {
-    if ((await stat(filePath)).size > MAX_FILE_BYTES) return await loadFile(filePath);
-    bytes = await readFile(filePath);
-  } catch {
-    return await loadFile(filePath);
-  }
-  const key = cache.key(bytes, display);
-  const hit = await cache.get(key, display);
-  if (hit) return { file: hit.file, placed: hit.roles[0] ?? null, roles: hit.roles };
-  const { loaded, entry } = await cache.loadBytes(bytes, display);
-  await cache.set(key, entry ?? loaded);
-  return loaded;
 }

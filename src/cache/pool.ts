@@ -4,12 +4,19 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Entry } from "./index.ts";
+import type { StageTimes } from "../load.ts";
+import type { FileData } from "./entry.ts";
+
+/** What a worker sends back for a file: its data and the time each stage took. */
+export interface Done {
+  data: FileData;
+  stages?: StageTimes;
+}
 
 interface Job {
   bytes: Uint8Array;
   path: string;
-  resolve(entry: Entry): void;
+  resolve(done: Done): void;
   reject(error: Error): void;
 }
 
@@ -30,9 +37,9 @@ export class LoadPool {
   constructor(readonly size: number) {}
 
   /** Loads a file's bytes in a worker; `path` is the path its diagnostics name. */
-  run(bytes: Uint8Array, path: string): Promise<Entry> {
+  run(bytes: Uint8Array, path: string): Promise<Done> {
     if (this.closed) return Promise.reject(new Error("the load pool is closed"));
-    return new Promise<Entry>((resolve, reject) => {
+    return new Promise<Done>((resolve, reject) => {
       this.queue.push({ bytes, path, resolve, reject });
       this.pump();
     });
@@ -41,13 +48,15 @@ export class LoadPool {
   private spawn(): Worker {
     const worker = new Worker(new URL("./worker.mjs", import.meta.url), { execArgv: [] });
     this.workers.add(worker);
-    worker.on("message", (reply: { entry: Entry } | { error: string }) => {
+    worker.on("message", (reply: Done | { error: string }) => {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
       if (job) {
-        if ("entry" in reply) job.resolve(reply.entry);
+        if ("data" in reply) job.resolve(reply);
         else job.reject(new Error(reply.error));
       }
+      // An idle worker does not keep the process alive (one kept between serve's rebuilds).
+      worker.unref();
       this.idle.push(worker);
       this.pump();
     });
@@ -71,9 +80,18 @@ export class LoadPool {
       const worker = this.idle.pop() ?? (this.workers.size < this.size ? this.spawn() : null);
       if (!worker) return;
       const job = this.queue.shift()!;
+      worker.ref();
       this.busy.set(worker, job);
       worker.postMessage({ bytes: job.bytes, path: job.path });
     }
+  }
+
+  /** Stops idle workers until at most `keep` are left. */
+  async trim(keep: number): Promise<void> {
+    const stopping: Worker[] = [];
+    while (this.workers.size - stopping.length > keep && this.idle.length > 0) stopping.push(this.idle.pop()!);
+    for (const worker of stopping) this.workers.delete(worker);
+    await Promise.all(stopping.map((w) => w.terminate()));
   }
 
   /** Stops the workers; jobs still waiting are rejected. */

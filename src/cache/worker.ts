@@ -1,15 +1,17 @@
 /**
  * A load worker: reads, parses, extracts and validates files sent as bytes, and sends back each
- * as an `Entry` (plain data). Started by `LoadPool` through `worker.mjs`.
+ * as plain data (`FileData`) with its stage times. Started by `LoadPool` through `worker.mjs`.
  */
 import { parentPort } from "node:worker_threads";
 import { loadContent } from "../load.ts";
-import { toEntry } from "./index.ts";
+import { toFileData } from "./entry.ts";
+import type { Done } from "./pool.ts";
 
 parentPort?.on("message", (job: { bytes: Uint8Array; path: string }) => {
-  let reply: { entry: ReturnType<typeof toEntry> } | { error: string };
+  let reply: Done | { error: string };
   try {
-    reply = { entry: toEntry(loadContent(job.bytes, job.path)) };
+    const loaded = loadContent(job.bytes, job.path);
+    reply = { data: toFileData(loaded), stages: loaded.file.data.stages };
   } catch (error) {
     reply = { error: error instanceof Error ? error.message : String(error) };
   }

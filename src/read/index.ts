@@ -3,12 +3,12 @@
  * repaired, front matter blanked out with its lines kept) and whose messages say what was wrong.
  * It never throws: a file that cannot be read is an error message and `data.readable === false`.
  */
-import { readFile, stat } from "node:fs/promises";
 import { VFile } from "vfile";
 import { report } from "../model/diagnostics.ts";
-import { MAX_FILE_BYTES, decodeBytes, reportTooLarge } from "./decode.ts";
+import { decodeBytes } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { repairMojibake, type MojibakeCodec } from "./mojibake.ts";
+import { readBytes } from "./open.ts";
 
 declare module "vfile" {
   interface DataMap {
@@ -24,49 +24,20 @@ declare module "vfile" {
 const CODEC_NAMES: Record<MojibakeCodec, string> = { macintosh: "Mac Roman", "windows-1252": "Windows-1252" };
 
 /**
- * Reads a role guide from disk. File system errors (missing, a directory, no permission) become a
- * `read-failed` error on the returned file.
+ * Reads a role guide from disk (through one open handle: see `open.ts`). File system errors
+ * (missing, a directory, no permission) become a `read-failed` error on the returned file.
  * @param path where to read the file
  * @param displayPath the path messages name, e.g. relative to the project (default `path`)
  */
 export async function readRoleFile(path: string, displayPath?: string): Promise<VFile> {
-  const file = new VFile({ path: displayPath ?? path });
-  let bytes: Uint8Array;
-  try {
-    // Checked before reading, so that a huge file is never held in memory.
-    const { size } = await stat(path);
-    if (size > MAX_FILE_BYTES) {
-      reportTooLarge(file, size);
-      return unreadable(file);
-    }
-    bytes = await readFile(path);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const why =
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a directory"
-          : code === "EACCES" || code === "EPERM"
-            ? "permission was denied"
-            : cause instanceof Error
-              ? cause.message
-              : String(cause);
-    report(
-      file,
-      "error",
-      "read-failed",
-      `Could not read "${path}": ${why}${code ? ` (${code})` : ""}; expected a readable markdown file. Check the path and its permissions.`,
-      { line: 1, column: 1 },
-    );
-    return unreadable(file);
-  }
-  return readInto(file, bytes);
+  const read = await readBytes(path, { displayPath });
+  return read.bytes === null ? unreadable(read.file) : readInto(new VFile({ path: displayPath ?? path }), read.bytes);
 }
 
 /**
- * The same pipeline on content already in memory, for tests and fuzzing. A string is encoded as
- * UTF-8 first (a lone surrogate becomes U+FFFD), so it meets the same checks as bytes do.
+ * The same pipeline on content already in memory (bytes read with `readBytes`, tests, fuzzing).
+ * A string is encoded as UTF-8 first (a lone surrogate becomes U+FFFD), so it meets the same
+ * checks as bytes do.
  * @param text the file's content, as text or as bytes
  * @param path the path messages name
  */
@@ -100,7 +71,8 @@ function readInto(file: VFile, bytes: Uint8Array): VFile {
   return file;
 }
 
-function unreadable(file: VFile): VFile {
+/** Marks `file` as one whose content could not be had. */
+export function unreadable(file: VFile): VFile {
   file.value = "";
   file.data.frontMatter = null;
   file.data.frontMatterRaw = null;

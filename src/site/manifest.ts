@@ -9,7 +9,9 @@
  *   site replaced or touched since (by `--no-cache`, by hand) is not mistaken for the one described;
  * - `inputs`: a digest of every input file's path and bytes; when it, `version` and `stamp` match,
  *   nothing changed and the build leaves the site as it is;
- * - the groups of pages (see `groups.ts`) with their fingerprints and the files each wrote;
+ * - the groups of pages (see `groups.ts`) with their fingerprints and the files each wrote, each a
+ *   relative path inside the site (see `isSitePath`): a manifest with any other path, say
+ *   `../victim.txt` or an absolute one, is read as none, since builds remove and link these files;
  * - what the last build printed, so that a build that changes nothing reports the same.
  * A build removes the manifest before it changes the site and writes it after, so a build killed
  * in between leaves none, and the next one renders everything.
@@ -21,6 +23,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { hashSources, programVersion } from "../cache/index.ts";
+import { isSitePath } from "./reuse.ts";
+
+/** A file of the site, relative to its folder. */
+const SitePath = z.string().refine(isSitePath, { message: 'a relative path inside the site, "/" between its parts, none of them "." or ".."' });
 
 export const Manifest = z.object({
   version: z.string(),
@@ -33,7 +39,7 @@ export const Manifest = z.object({
   warnings: z.number().int().nonnegative(),
   /** The diagnostics the build printed, as printed. */
   report: z.string(),
-  groups: z.record(z.string(), z.object({ hash: z.string(), files: z.array(z.string()) })),
+  groups: z.record(z.string(), z.object({ hash: z.string(), files: z.array(SitePath) })),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -53,12 +59,16 @@ export function renderVersion(): string {
 }
 
 /**
- * A digest of the inputs: every file's display path and bytes, in order, and the render version.
- * @param files the files with their bytes, in the order they are loaded
+ * A digest of the inputs: every file's display path and the hash of its bytes, in order, and the
+ * render version; null when a file could not be read whole (its load reports why).
+ * @param files the files as read for the load (see `readInputs`), in the order they are loaded
  */
-export function inputsDigest(files: readonly { path: string; bytes: Uint8Array }[]): string {
+export function inputsDigest(files: readonly { display: string; hash: string | null }[]): string | null {
   const hash = createHash("sha256").update(renderVersion());
-  for (const file of files) hash.update(`\0${file.path}\0${file.bytes.length}\0`).update(file.bytes);
+  for (const file of files) {
+    if (file.hash === null) return null;
+    hash.update(`\0${file.display}\0${file.hash}`);
+  }
   return hash.digest("hex");
 }
 

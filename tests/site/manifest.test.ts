@@ -76,6 +76,12 @@ describe("readManifest returns null", () => {
     expect(await readManifest(cacheDir, output)).toBeNull();
   });
 
+  it.each(["../victim.txt", "roles/../../victim.txt", "/etc/passwd", "roles\\..\\..\\x", "./index.html", ""])("when a group lists %j, not a path inside the site: the whole manifest", async (bad) => {
+    await writeManifest(cacheDir, output, manifest());
+    await tamper((stored) => ({ ...stored, groups: { ...(stored.groups as object), "role:y": { hash: "x", files: ["roles/y/index.html", bad] } } }));
+    expect(await readManifest(cacheDir, output)).toBeNull();
+  });
+
   it("when another version of the program wrote it", async () => {
     await writeManifest(cacheDir, output, manifest());
     await tamper((stored) => ({ ...stored, version: `${renderVersion()}x` }));
