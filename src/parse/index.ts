@@ -20,16 +20,32 @@ export const CHUNK_FROM = 64 * 1024;
 /** Characters a chunk holds at least (it ends at the next top-level heading after that). */
 export const CHUNK_SIZE = 16 * 1024;
 
+/** When to cut a document into chunks. */
+export interface Chunking {
+  from: number;
+  size: number;
+}
+
+/**
+ * Told each text before it is parsed (the whole document, or a chunk), with the number of lines
+ * before it: false stops the parse. The texts are exactly those micromark is given, so a check of
+ * work by the square of a text's size (see `scan.ts`) sees what the parser will do.
+ */
+export type ParseGuard = (text: string, linesBefore: number) => boolean;
+
 /**
  * Parses `file.value` as markdown.
  * @param file a decoded file; its front matter, if any, already blanked out so positions stay true
  * @param chunking when to cut the text into chunks (tests set it low to compare both ways)
+ * @param guard asked before each parse; with it, null when it said no
  */
-export function parseMarkdown(file: VFile, chunking: { from: number; size: number } = { from: CHUNK_FROM, size: CHUNK_SIZE }): Root {
+export function parseMarkdown(file: VFile, chunking?: Chunking): Root;
+export function parseMarkdown(file: VFile, chunking: Chunking | undefined, guard: ParseGuard): Root | null;
+export function parseMarkdown(file: VFile, chunking: Chunking = { from: CHUNK_FROM, size: CHUNK_SIZE }, guard: ParseGuard = () => true): Root | null {
   const text = String(file.value ?? "");
   // Link and footnote definitions apply to the whole document: with any "]:" in it, one parse.
-  if (text.length <= chunking.from || text.includes("]:")) return processor.parse(file) as Root;
-  return parseInChunks(text, chunking.size);
+  if (text.length <= chunking.from || text.includes("]:")) return guard(text, 0) ? (processor.parse(file) as Root) : null;
+  return parseInChunks(text, chunking.size, guard);
 }
 
 /**
@@ -41,18 +57,20 @@ export function parseMarkdown(file: VFile, chunking: { from: number; size: numbe
  * Otherwise (a fenced code block or a `<!--` or `<script>` block runs on to the chunk's end), the
  * rest of the text is parsed in one go.
  */
-function parseInChunks(text: string, size: number): Root {
+function parseInChunks(text: string, size: number, guard: ParseGuard): Root | null {
   const children: RootContent[] = [];
   let start = 0;
   let line = 0; // lines before `start`
   while (start < text.length) {
     let end = size >= text.length - start ? text.length : nextCut(text, start + size);
     let chunk = text.slice(start, end);
+    if (!guard(chunk, line)) return null;
     let tree = processor.parse(new VFile(chunk)) as Root;
     const breaks = countBreaks(chunk);
     if (end < text.length && !closedBefore(tree, breaks, previousLineBlank(text, end))) {
       end = text.length;
       chunk = text.slice(start);
+      if (!guard(chunk, line)) return null;
       tree = processor.parse(new VFile(chunk)) as Root;
     }
     shift(tree, line, start);

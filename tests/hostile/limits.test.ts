@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent, loadRoles } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
-import { MAX_DEPTH, MAX_LEVELS, MAX_MARKS, MAX_NAME_LENGTH, MAX_NESTING, MAX_PLANS, MAX_ROLES, MAX_SKILL_NAMES, MAX_SKILLS } from "../../src/limits.ts";
+import { DEFAULT_LIMITS, MAX_DEPTH, MAX_LEVELS, MAX_MARKS, MAX_NAME_LENGTH, MAX_NESTING, MAX_PLANS, MAX_ROLES, MAX_SKILL_NAMES, MAX_SKILLS, type Limits } from "../../src/limits.ts";
 import { MAX_FILE_BYTES } from "../../src/read/decode.ts";
 import { buildSite } from "../../src/site/build.ts";
 import { fiveMegabyteGuide, HEAD, hundredThousandHeadings, LARGE } from "./generate.ts";
@@ -34,8 +34,8 @@ async function guide(name: string, text: string | Uint8Array): Promise<string> {
 
 
 /** The errors of loading `text`, as rule id and line. */
-function errorsOf(text: string): { ruleId: string; line: number | null }[] {
-  const { file } = loadContent(text, "hostile.md");
+function errorsOf(text: string, limits: Limits = DEFAULT_LIMITS): { ruleId: string; line: number | null }[] {
+  const { file } = loadContent(text, "hostile.md", limits);
   return toDiagnostics([file])
     .filter((d) => d.severity === "error")
     .map((d) => ({ ruleId: d.ruleId, line: d.line }));
@@ -56,12 +56,14 @@ describe("nesting", () => {
     expect(diagnostics[0]).toMatchObject({ ruleId: "input-too-complex", line: 7, severity: "error" });
   });
 
-  it("10,000 list levels by indentation: an error at the line that goes past the limit", () => {
+  it("list levels by indentation: an error at the line that goes past the limit", () => {
     // Each level is indented 2 more columns: 10,000 levels would be a 100 MB file (over the size
-    // limit), so the limit is met long before.
+    // limit), so the limit is met long before; proven here with a limit of 20.
+    const nesting = 20;
     let text = `${HEAD}## Skills\n`;
-    for (let level = 0; level < 10_000 && text.length < 2_000_000; level++) text += `${"  ".repeat(level)}- level ${level}\n`;
-    expect(errorsOf(text)).toEqual([{ ruleId: "input-too-complex", line: 7 + MAX_NESTING }]);
+    for (let level = 0; level < 3 * nesting; level++) text += `${"  ".repeat(level)}- level ${level}\n`;
+    expect(errorsOf(text, { ...DEFAULT_LIMITS, nesting })).toEqual([{ ruleId: "input-too-complex", line: 7 + nesting }]);
+    expect(errorsOf(text)).toEqual([]);
   });
 
   it(`lists nested ${MAX_NESTING - 10} deep are read (the limit is not a near miss for real guides)`, () => {
@@ -202,27 +204,37 @@ describe("100,000 headings", () => {
 
 describe("what a file asks of the site", () => {
   const skills = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `Skill ${from + i}`).join(", ");
+  // Each limit proven low, on a small input: the same checks run with the defaults on every guide.
+  const low: Limits = { ...DEFAULT_LIMITS, skills: 10, skillNames: 50, levels: 5, fileLevels: 1_000, plans: 5, nameLength: 20, roles: 3 };
 
   it.each([
-    [`more than ${MAX_SKILLS} distinct skills`, `## Required Skills\n**Technical**: ${skills(600)}\n**Tools**: ${skills(600, 600)}\n`, 8],
+    [`more than ${low.skills} distinct skills`, `## Required Skills\n**Technical**: ${skills(6)}\n**Tools**: ${skills(6, 6)}\n`, 8],
     [
-      `more than ${MAX_SKILL_NAMES.toLocaleString("en")} skill names`,
-      `## Tech Stack Requirements by Experience Level\n### Mid (2-4 years)\n#### Must-Have:\n${Array.from({ length: 10_100 }, () => `- **${skills(10)}** - again`).join("\n")}\n`,
-      9 + 10_000,
+      `more than ${low.skillNames} skill names`,
+      `## Tech Stack Requirements by Experience Level\n### Mid (2-4 years)\n#### Must-Have:\n${Array.from({ length: 8 }, () => `- **${skills(10)}** - again`).join("\n")}\n`,
+      9 + 5,
     ],
-    [`more than ${MAX_LEVELS} levels`, `## Experience Levels\n${Array.from({ length: MAX_LEVELS + 5 }, (_, i) => `### Level ${i} (${i}-${i + 1} years)\n- **Python** - code`).join("\n")}\n`, 7 + 2 * MAX_LEVELS],
-    [`more than ${MAX_PLANS} plans`, `## Transition Paths\n${Array.from({ length: MAX_PLANS + 5 }, (_, i) => `### From Role ${i} (3-month plan)\n**Months 1-3**: Basics`).join("\n")}\n`, 7 + 2 * MAX_PLANS],
-    [`a skill name over ${MAX_NAME_LENGTH.toLocaleString("en")} characters`, `## Required Skills\n- ${"x".repeat(MAX_NAME_LENGTH + 1)}\n`, 7],
-    [`a role title over ${MAX_NAME_LENGTH.toLocaleString("en")} characters`, "", 1],
+    [`more than ${low.levels} levels`, `## Experience Levels\n${Array.from({ length: low.levels + 5 }, (_, i) => `### Level ${i} (${i}-${i + 1} years)\n- **Python** - code`).join("\n")}\n`, 7 + 2 * low.levels],
+    [`more than ${low.plans} plans`, `## Transition Paths\n${Array.from({ length: low.plans + 5 }, (_, i) => `### From Role ${i} (3-month plan)\n**Months 1-3**: Basics`).join("\n")}\n`, 7 + 2 * low.plans],
+    [`a skill name over ${low.nameLength} characters`, `## Required Skills\n- ${"x".repeat(low.nameLength + 1)}\n`, 7],
+    [`a role title over ${low.nameLength} characters`, "", 1],
   ])("%s: an input-too-complex error at the first one over the limit", (name, body, line) => {
-    const text = name.startsWith("a role title") ? `# ${"Long ".repeat(MAX_NAME_LENGTH / 4)}\n\n## Overview\nx\n` : `${HEAD}${body}`;
-    expect(errorsOf(text)).toEqual([{ ruleId: "input-too-complex", line }]);
+    const text = name.startsWith("a role title") ? `# ${"Long ".repeat(low.nameLength / 4 + 1)}\n\n## Overview\nx\n` : `${HEAD}${body}`;
+    expect(errorsOf(text, low)).toEqual([{ ruleId: "input-too-complex", line }]);
+    // With the defaults, the same small file is read.
+    expect(errorsOf(text)).toEqual([]);
   });
 
-  it(`more than ${MAX_ROLES} roles in one file: an error at the first one over`, () => {
+  it(`more than ${low.roles} roles in one file: an error at the first one over`, () => {
     // A section is a role of its own when it holds two parts of one (here an overview and skills).
-    const text = Array.from({ length: MAX_ROLES + 3 }, (_, i) => `# Role ${i}\n## Overview\nRole number ${i}.\n## Required Skills\n- Skill ${i}\n`).join("\n");
-    expect(errorsOf(text)).toEqual([{ ruleId: "input-too-complex", line: 1 + 6 * MAX_ROLES }]);
+    const text = Array.from({ length: low.roles + 3 }, (_, i) => `# Role ${i}\n## Overview\nRole number ${i}.\n## Required Skills\n- Skill ${i}\n`).join("\n");
+    expect(errorsOf(text, low)).toEqual([{ ruleId: "input-too-complex", line: 1 + 6 * low.roles }]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+
+  it("the default limits are those the README states", () => {
+    expect([MAX_SKILLS, MAX_SKILL_NAMES, MAX_LEVELS, MAX_PLANS, MAX_NAME_LENGTH, MAX_ROLES]).toEqual([1_000, 100_000, 200, 200, 2_000, 100]);
+    expect(DEFAULT_LIMITS).toMatchObject({ skills: MAX_SKILLS, skillNames: MAX_SKILL_NAMES, levels: MAX_LEVELS, plans: MAX_PLANS, nameLength: MAX_NAME_LENGTH, roles: MAX_ROLES });
   });
 
   it("a requirement of a megabyte is cut on the pages of the skills it names", async () => {
