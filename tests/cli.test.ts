@@ -32,7 +32,18 @@ describe("career-atlas check", () => {
     const { code, stderr } = await run("check", path.join(root, "seeds"));
     expect(code).toBe(0);
     expect(stderr).toContain("mojibake-repaired");
-    expect(stderr).toMatch(/machine-learning-engineer-levels\.md\n\s*1:1\s+warning/);
+    // Every line starts with file:line:column, which terminals and editors link.
+    expect(stderr).toMatch(/^seeds\/machine-learning-engineer-levels\.md:1:1\s+warning\s+.*mojibake-repaired$/m);
+  });
+
+  it("prints GitHub Actions annotations with --format github", async () => {
+    const { code, stdout } = await run("check", "seeds", "--format", "github");
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^::warning file=seeds\/machine-learning-engineer-levels\.md,line=1,col=1,title=mojibake-repaired::Text was UTF-8/),
+      expect.stringMatching(/^::notice file=seeds\/machine-learning-engineer-transitions\.md,line=28,col=1,endLine=28,endColumn=39,title=transition-from-unknown::The plan from "Data Scientist"/),
+      expect.stringMatching(/^::notice file=seeds\/machine-learning-engineer-transitions\.md,line=47,col=1,endLine=47,endColumn=43,title=transition-from-unknown::/),
+    ]);
   });
 
   it("prints diagnostics as JSON with --format json", async () => {
@@ -81,7 +92,9 @@ describe("career-atlas schema", () => {
     const schema = JSON.parse(stdout);
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.required).toEqual(expect.arrayContaining(["slug", "title", "levels", "ladders", "transitions", "sections", "sources"]));
-    expect(Object.keys(schema.properties.levels.items.properties)).toEqual(["name", "slug", "code", "years", "requirements"]);
+    expect(Object.keys(schema.properties.levels.items.properties)).toEqual(["name", "slug", "code", "years", "experience", "requirements", "origin"]);
+    // Where a level was written, for the site's "suggest a change" links: optional.
+    expect(schema.properties.levels.items.required).not.toContain("origin");
   });
 });
 
