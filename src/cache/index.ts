@@ -27,7 +27,8 @@ const MIN_PARALLEL_FILES = 64;
 const SRC = fileURLToPath(new URL("../", import.meta.url));
 const PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
 /** The sources whose behaviour decides a cached entry. */
-const STAGES = ["read", "parse", "extract", "model", "cache", "load.ts"];
+// Every source a cached load depends on: limits.ts decides what is refused, so a changed limit is a new program.
+const STAGES = ["read", "parse", "extract", "model", "cache", "load.ts", "limits.ts"];
 
 let version: string | null = null;
 
