@@ -1,38 +1,23 @@
 /**
- * Limits that keep the load of hostile input bounded, checked by `load.ts` between the stages. The
- * markdown parser (micromark) is linear on ordinary text, but not on everything: lists or quotes
- * nested thousands deep cost time by the square of the depth and then overflow the stack of every
- * recursive step after it, and a paragraph made of tens of thousands of brackets and emphasis marks
- * ("[[[[…", "*[a*](b)" over and over) costs time by the square of their number. After extraction, a
- * file may not ask for more of the site than a guide could: every distinct skill is a page, every
- * plan is a page, and a skill's page shows each requirement that names it, so one line naming
- * 100,000 skills would make 100,000 pages (gigabytes). Other shapes cost micromark time by the
- * square of the lines before them (setext underlines, containers closed inside others, lazy lines:
- * see `src/parse/scan.ts`); `parseGuard` charges each text the parser is given for them. No role
- * guide comes near these limits; a file beyond them gets one `input-too-complex` error at the line
- * where it goes too far, and is not read further. Every value is in `DEFAULT_LIMITS`; each check
- * takes other `Limits`, so that tests prove a limit on a small input.
+ * Every limit that keeps the load of hostile input bounded, in one `Limits` object that `load.ts`
+ * passes down, each part owned by the stage that checks it: the read stage's file size
+ * (`src/read/decode.ts`), the parse stage's nesting, marks, parser work, tree depth and chunking
+ * (`src/parse/limits.ts`), and here what a file may ask of the site once extracted, checked before
+ * validation: every distinct skill is a page, every plan is a page, and a skill's page shows each
+ * requirement that names it, so one line naming 100,000 skills would make 100,000 pages
+ * (gigabytes); and the site's size before rendering (`src/catalog/budget.ts`). No role guide comes
+ * near these limits; a file beyond them gets one `input-too-complex` error at the line where it
+ * goes too far, and is not read further. Every value is in `DEFAULT_LIMITS`; each check takes other
+ * `Limits`, so that tests prove a limit on a small input.
  */
-import type { Root } from "mdast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { z } from "zod";
 import { report } from "./model/diagnostics.ts";
 import { positionOf, type RawRole } from "./model/raw-role.ts";
-import type { ParseGuard } from "./parse/index.ts";
-import { nestingOf, scanBlockWork, startsBlock, type BlockWork } from "./parse/scan.ts";
+import { DEFAULT_PARSE_LIMITS, ParseLimits } from "./parse/limits.ts";
+import { DEFAULT_READ_LIMITS, ReadLimits } from "./read/decode.ts";
 
-/** Most containers (list items, block quotes) one line may open, counting 2 columns of indentation as one. */
-export const MAX_NESTING = 100;
-/**
- * Most emphasis and link marks (`*`, `_`, `~`, `[`, `]`) one paragraph may hold: a run of lines
- * between blank lines, headings and list items.
- */
-export const MAX_MARKS = 10_000;
-/** Most marks the whole file may hold, summed by paragraph as the square of each paragraph's count. */
-export const MAX_MARK_WORK = 100_000_000;
-/** The deepest the syntax tree may be, so that every recursive step after the parse has stack to spare. */
-export const MAX_DEPTH = 400;
 /** Most roles one file may describe. */
 export const MAX_ROLES = 100;
 /** Most distinct skills one file may name (each is a page of the site). */
@@ -46,25 +31,8 @@ export const MAX_PLANS = 200;
 /** Most characters of a title or name (role, skill, category, level, plan, phase): each is shown on other pages than its own. */
 export const MAX_NAME_LENGTH = 2_000;
 
-/**
- * Every limit, by name: `DEFAULT_LIMITS` is what a build uses; tests (and later a site's own
- * configuration) pass lower ones, so that a limit is proven on a small input.
- */
-export const Limits = z.object({
-  /** See `MAX_NESTING`. */
-  nesting: z.number().int().positive(),
-  /** See `MAX_MARKS`. */
-  marks: z.number().int().positive(),
-  /** See `MAX_MARK_WORK`. */
-  markWork: z.number().int().positive(),
-  /**
-   * Most units of the parser's work by the square of the text (setext underlines, containers
-   * closed inside others, lazy lines: see `src/parse/scan.ts`) one file may cost: 5 million is
-   * about a second here; the largest guide of the corpus costs 41,000.
-   */
-  blockWork: z.number().int().positive(),
-  /** See `MAX_DEPTH`. */
-  depth: z.number().int().positive(),
+/** What a file may ask of the site once extracted (`checkAfterExtract`), and the site's size (`src/catalog/budget.ts`). */
+export const SiteLimits = z.object({
   /** See `MAX_ROLES`. */
   roles: z.number().int().positive(),
   /** See `MAX_SKILLS`. */
@@ -84,14 +52,18 @@ export const Limits = z.object({
   /** Most items the whole site may show: comparison cells, requirements as listed on role, level and skill pages, plan topics (see `src/catalog/budget.ts`). */
   siteItems: z.number().int().positive(),
 });
+export type SiteLimits = z.infer<typeof SiteLimits>;
+
+/**
+ * Every limit, by name: `DEFAULT_LIMITS` is what a build uses; tests (and later a site's own
+ * configuration) pass lower ones, so that a limit is proven on a small input.
+ */
+export const Limits = z.object({ ...ReadLimits.shape, ...ParseLimits.shape, ...SiteLimits.shape });
 export type Limits = z.infer<typeof Limits>;
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
-  nesting: MAX_NESTING,
-  marks: MAX_MARKS,
-  markWork: MAX_MARK_WORK,
-  blockWork: 5_000_000,
-  depth: MAX_DEPTH,
+  ...DEFAULT_READ_LIMITS,
+  ...DEFAULT_PARSE_LIMITS,
   roles: MAX_ROLES,
   skills: MAX_SKILLS,
   skillNames: MAX_SKILL_NAMES,
@@ -106,187 +78,13 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 const rule = "input-too-complex";
 
 /**
- * Checks the text before it is parsed: nesting on each line and marks in each paragraph. Linear time.
- * @param text the decoded text
- * @param file receives an `input-too-complex` error when a limit is passed
- * @returns whether the text may be parsed
- */
-export function checkBeforeParse(text: string, file: VFile, limits: Limits = DEFAULT_LIMITS): boolean {
-  let line = 1;
-  let runStart = 1;
-  let runMarks = 0;
-  let work = 0;
-  const tooMany = (): boolean => {
-    report(
-      file,
-      "error",
-      rule,
-      runMarks > limits.marks
-        ? `The paragraph from line ${runStart} holds more than ${limits.marks.toLocaleString("en")} emphasis and link marks (*, _, ~, [, ]) by line ${line}; the parser takes time by the square of their number. Split the paragraph with blank lines or remove the marks.`
-        : `The file holds more emphasis and link marks (*, _, ~, [, ]) in long paragraphs than can be read in reasonable time (the parser takes time by the square of their number in a paragraph), past the limit at the paragraph ending on line ${line}. Split the paragraphs with blank lines or remove the marks.`,
-      { line, column: 1 },
-    );
-    return false;
-  };
-  let at = 0;
-  while (at <= text.length) {
-    const newline = text.indexOf("\n", at);
-    const end = newline < 0 ? text.length : newline;
-    const depth = nestingOf(text, at, end);
-    if (depth > limits.nesting) {
-      report(
-        file,
-        "error",
-        rule,
-        `Line ${line} nests about ${depth} lists or block quotes (counting markers and 2 columns of indentation as one level); at most ${limits.nesting} are read, since each level costs the parser time on every line after it. Flatten the list.`,
-        { line, column: 1 },
-      );
-      return false;
-    }
-    let marks = 0;
-    let blank = true;
-    for (let i = at; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x2a || code === 0x5f || code === 0x7e || code === 0x5b || code === 0x5d) marks++;
-      if (code !== 0x20 && code !== 0x09) blank = false;
-    }
-    if (!blank && startsBlock(text, at, end)) {
-      // A heading or a list item starts text of its own: the paragraph before it ends.
-      work += runMarks * runMarks;
-      if (work > limits.markWork) return tooMany();
-      runMarks = 0;
-      runStart = line;
-    }
-    runMarks += marks;
-    if (runMarks > limits.marks) return tooMany();
-    if (blank || newline < 0) {
-      // The paragraph ends: its cost is the square of its marks.
-      work += runMarks * runMarks;
-      if (work > limits.markWork) return tooMany();
-      runMarks = 0;
-      runStart = line + 1;
-    }
-    if (newline < 0) break;
-    at = newline + 1;
-    line++;
-  }
-  return true;
-}
-
-const WHAT: Record<BlockWork["kind"], string> = {
-  setext: "setext heading underlines (a line of = or - right under a line of text)",
-  close: "lists or block quotes closed inside others (a blank line after a quote, or a new list item after a nested list or quote)",
-  lazy: "lazy lines (lines that continue a quoted or listed paragraph without its > or indentation)",
-};
-
-const FIX: Record<BlockWork["kind"], string> = {
-  setext: 'Write headings with "#", and put a blank line between text and a "---" meant as a rule',
-  close: "Flatten the nested lists and quotes, or merge the quotes",
-  lazy: 'Start each line of a quote with ">" and indent each line of a list item, or add blank lines',
-};
-
-/**
- * A guard for `parseMarkdown` that refuses a text whose parse would cost time by the square of its
- * size (see `src/parse/scan.ts`), with an `input-too-complex` error at the line where the file's
- * work passes `limits.blockWork`. The work of every text it is shown adds up: one budget per file.
- */
-export function parseGuard(file: VFile, limits: Limits = DEFAULT_LIMITS): ParseGuard {
-  let spent = 0;
-  return (text, linesBefore) => {
-    const { work, over } = scanBlockWork(text, limits.blockWork - spent);
-    spent += work;
-    if (!over) return true;
-    const line = linesBefore + over.line;
-    const counts = [`${over.setext} setext underlines`, `${over.closes} nested closes`, `${over.lazy} lazy lines`].join(", ");
-    report(
-      file,
-      "error",
-      rule,
-      `By line ${line} the file holds too many ${WHAT[over.kind]} (${counts}); the parser takes time by the square of their number, each costing time for every line before it, so the file is not read. ${FIX[over.kind]}, or split the file.`,
-      { line, column: 1 },
-    );
-    return false;
-  };
-}
-
-/**
- * Checks the parsed tree's depth, and that of the HTML it holds (which the extractors parse into a
- * tree of its own): iteratively, so any depth is fine here.
- * @param tree the parsed document
- * @param file receives an `input-too-complex` error at the first node too deep
- * @returns whether the tree may be read
- */
-export function checkAfterParse(tree: Root, file: VFile, limits: Limits = DEFAULT_LIMITS): boolean {
-  type Node = { type?: string; value?: unknown; children?: unknown[]; position?: Root["position"] };
-  const tooDeep = (what: string, node: Node): boolean => {
-    report(
-      file,
-      "error",
-      rule,
-      `The ${what} here is nested more than ${limits.depth} levels deep; expected at most ${limits.depth}, since every step that reads it goes one level down at a time. Flatten it.`,
-      node.position?.start ?? { line: 1, column: 1 },
-    );
-    return false;
-  };
-  const pending: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];
-  while (pending.length > 0) {
-    const { node, depth } = pending.pop()!;
-    if (depth > limits.depth) return tooDeep("text (lists, quotes, emphasis or links inside each other)", node);
-    if (!Array.isArray(node.children)) continue;
-    // Adjacent HTML nodes are read as one fragment: their open elements add up.
-    let html = 0;
-    for (const child of node.children as Node[]) {
-      if (child.type === "html" && typeof child.value === "string") {
-        html = htmlNesting(child.value, html, limits.depth);
-        if (html > limits.depth) return tooDeep("HTML", child);
-      } else html = 0;
-      pending.push({ node: child, depth: depth + 1 });
-    }
-  }
-  return true;
-}
-
-// Elements that nest nothing (void) or close by themselves when a sibling opens (optional end tags):
-// they do not deepen the tree an HTML parser builds.
-const FLAT_ELEMENTS = new Set(
-  "area base br col embed hr img input link meta source track wbr param keygen p li dt dd rt rp optgroup option colgroup caption thead tbody tfoot tr td th html head body".split(" "),
-);
-
-/**
- * How deeply the elements of an HTML string nest once it ends, starting from `depth`: the greatest
- * depth reached if it passes the limit, else the depth at the end. Linear: each tag is read once.
- */
-function htmlNesting(html: string, depth: number, max: number): number {
-  let at = html.indexOf("<");
-  while (at >= 0) {
-    let i = at + 1;
-    const closing = html.charCodeAt(i) === 0x2f;
-    if (closing) i++;
-    const nameStart = i;
-    while (i < html.length && /[A-Za-z0-9-]/.test(html[i]!)) i++;
-    if (i > nameStart && /[A-Za-z]/.test(html[nameStart]!)) {
-      const end = html.indexOf(">", i);
-      if (end < 0) break; // no tag can end after this
-      const name = html.slice(nameStart, i).toLowerCase();
-      if (!FLAT_ELEMENTS.has(name)) {
-        if (closing) depth = Math.max(0, depth - 1);
-        else if (html.charCodeAt(end - 1) !== 0x2f) depth++;
-        if (depth > max) return depth;
-      }
-      at = html.indexOf("<", end + 1);
-    } else at = html.indexOf("<", at + 1);
-  }
-  return depth;
-}
-
-/**
  * Checks what a file asks of the site once extracted: roles, distinct skills, skill names, levels,
  * plans (see the limits above).
  * @param raws the roles the file describes
  * @param file receives an `input-too-complex` error at the first thing over a limit
  * @returns whether the roles may be validated and built
  */
-export function checkAfterExtract(raws: readonly RawRole[], file: VFile, limits: Limits = DEFAULT_LIMITS): boolean {
+export function checkAfterExtract(raws: readonly RawRole[], file: VFile, limits: SiteLimits = DEFAULT_LIMITS): boolean {
   const over = (what: string, limit: number, place: Position): boolean => {
     report(
       file,

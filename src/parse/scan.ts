@@ -15,7 +15,7 @@
  * of containers is rough (a stack of quotes and list items by indentation) and leans to charging
  * more: ordinary guides cost a few thousand units, the limit is millions.
  *
- * Also the line-level helpers of `checkBeforeParse` (`src/limits.ts`): nesting and block starts.
+ * Also the line-level helpers of `checkBeforeParse` (`limits.ts`): nesting and block starts.
  */
 
 /** What made the work: the kind of the line that passed the limit, and how many of each were seen. */

@@ -3,6 +3,7 @@
  * Every later stage assumes clean text: UTF-8 decoded, no BOM, LF line endings only.
  */
 import type { VFile } from "vfile";
+import { z } from "zod";
 import { report } from "../model/diagnostics.ts";
 import { firstInvalidUtf8 } from "./utf8.ts";
 
@@ -13,21 +14,31 @@ const CONTROL_SHARE_LIMIT = 0.1;
 /** The largest file read (10 MiB): a role guide is some kilobytes; beyond this, time and memory would run away. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The read stage's limits: part of `Limits` (`src/limits.ts`), which `load.ts` passes down. */
+export const ReadLimits = z.object({
+  /** See `MAX_FILE_BYTES`. */
+  fileBytes: z.number().int().positive(),
+});
+export type ReadLimits = z.infer<typeof ReadLimits>;
+
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({ fileBytes: MAX_FILE_BYTES });
+
 /**
  * Decodes a file's bytes as UTF-8, strips a BOM and turns CRLF and lone CR into LF (one break
  * for one break, so line numbers stay those of the file). Problems become error messages on
  * `file` (rules `empty-file`, `binary-file`, `invalid-utf8`) and the result is then null.
  * @param bytes the file's content as read from disk
  * @param file the file the messages go to
+ * @param limits the largest file decoded (tests lower it)
  */
-export function decodeBytes(bytes: Uint8Array, file: VFile): string | null {
+export function decodeBytes(bytes: Uint8Array, file: VFile, limits: ReadLimits = DEFAULT_READ_LIMITS): string | null {
   if (bytes.length === 0) {
     reportEmpty(file, "The file is empty (0 bytes)");
     return null;
   }
 
-  if (bytes.length > MAX_FILE_BYTES) {
-    reportTooLarge(file, bytes.length);
+  if (bytes.length > limits.fileBytes) {
+    reportTooLarge(file, bytes.length, limits.fileBytes);
     return null;
   }
 
@@ -57,14 +68,15 @@ export function decodeBytes(bytes: Uint8Array, file: VFile): string | null {
   return text;
 }
 
-/** Reports a file over `MAX_FILE_BYTES` (rule `file-too-large`). */
-export function reportTooLarge(file: VFile, size: number): void {
-  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+/** Reports a file of `size` bytes, over the `max` read (rule `file-too-large`). */
+export function reportTooLarge(file: VFile, size: number, max: number): void {
+  // In KiB below a MiB, so that a low limit (in tests) does not read "0.0 MiB".
+  const mib = (n: number) => (max < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
   report(
     file,
     "error",
     "file-too-large",
-    `The file is ${mib(size)}; at most ${mib(MAX_FILE_BYTES)} is read. A role guide is some kilobytes of text: split the file, or remove it from the inputs if it is data.`,
+    `The file is ${mib(size)}; at most ${mib(max)} is read. A role guide is some kilobytes of text: split the file, or remove it from the inputs if it is data.`,
     { line: 1, column: 1 },
   );
 }

@@ -5,7 +5,7 @@
  */
 import { VFile } from "vfile";
 import { report } from "../model/diagnostics.ts";
-import { decodeBytes } from "./decode.ts";
+import { decodeBytes, DEFAULT_READ_LIMITS, type ReadLimits } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { repairMojibake, type MojibakeCodec } from "./mojibake.ts";
 import { readBytes } from "./open.ts";
@@ -40,14 +40,15 @@ export async function readRoleFile(path: string, displayPath?: string): Promise<
  * checks as bytes do.
  * @param text the file's content, as text or as bytes
  * @param path the path messages name
+ * @param limits the read stage's limits (tests lower them)
  */
-export function readRoleText(text: string | Uint8Array, path: string): VFile {
+export function readRoleText(text: string | Uint8Array, path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): VFile {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  return readInto(new VFile({ path }), bytes);
+  return readInto(new VFile({ path }), bytes, limits);
 }
 
-function readInto(file: VFile, bytes: Uint8Array): VFile {
-  const decoded = decodeBytes(bytes, file);
+function readInto(file: VFile, bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): VFile {
+  const decoded = decodeBytes(bytes, file, limits);
   if (decoded === null) return unreadable(file);
 
   const repair = repairMojibake(decoded);

@@ -8,7 +8,7 @@ import { open, readlink, realpath, stat, type FileHandle } from "node:fs/promise
 import path from "node:path";
 import { VFile } from "vfile";
 import { report } from "../model/diagnostics.ts";
-import { MAX_FILE_BYTES, reportTooLarge } from "./decode.ts";
+import { DEFAULT_READ_LIMITS, reportTooLarge } from "./decode.ts";
 
 /** The folder a file was found in: the file opened must lie inside it. */
 export interface Within {
@@ -23,7 +23,7 @@ export interface OpenOptions {
   displayPath?: string;
   /** When the file was found in an input folder: a file that turns out to lie outside it is skipped with `input-outside`. */
   within?: Within | null;
-  /** The largest file read, in bytes (default MAX_FILE_BYTES). */
+  /** The largest file read, in bytes (default the read stage's `fileBytes`, see `ReadLimits`). */
   maxBytes?: number;
 }
 
@@ -45,7 +45,7 @@ function errno(code: string, message: string): NodeJS.ErrnoException {
  */
 export async function readBytes(filePath: string, options: OpenOptions = {}): Promise<OpenResult> {
   const file = new VFile({ path: options.displayPath ?? filePath });
-  const max = options.maxBytes ?? MAX_FILE_BYTES;
+  const max = options.maxBytes ?? DEFAULT_READ_LIMITS.fileBytes;
   let handle: FileHandle | null = null;
   try {
     handle = await open(filePath, FLAGS);
@@ -54,7 +54,7 @@ export async function readBytes(filePath: string, options: OpenOptions = {}): Pr
     if (!info.isFile()) throw new Error("it is not a regular file (a pipe, socket or device)");
     // Checked before reading, so that a huge file is never held in memory.
     if (info.size > BigInt(max)) {
-      reportTooLarge(file, Number(info.size));
+      reportTooLarge(file, Number(info.size), max);
       return { bytes: null, file };
     }
     if (options.within) {
@@ -72,7 +72,7 @@ export async function readBytes(filePath: string, options: OpenOptions = {}): Pr
     }
     const bytes = await readAll(handle, Number(info.size), max);
     if (bytes === null) {
-      reportTooLarge(file, max + 1);
+      reportTooLarge(file, max + 1, max);
       return { bytes: null, file };
     }
     return { bytes, file: null };

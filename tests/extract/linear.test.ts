@@ -1,12 +1,15 @@
 /**
  * Extraction runs in linear time: no pattern backtracks over a long line, no step compares every
  * level or section with every other. The trees are built by hand, so the parser's own speed
- * (another stage) does not count here; a quadratic step would take hours at these sizes.
+ * (another stage) does not count here; a quadratic step would take hours at these sizes, so the
+ * test timeout is the bound. How long each takes is the benchmark's business: the same long lines,
+ * as markdown, are among the inputs `npm run bench:hostile` times (tests/hostile/generate.ts).
  */
 import type { Root, RootContent } from "mdast";
 import { describe, expect, it } from "vitest";
 import { VFile } from "vfile";
 import { extractRoles } from "../../src/extract/index.ts";
+import type { RawRole } from "../../src/model/raw-role.ts";
 import { validateRole } from "../../src/model/validate.ts";
 
 const at = (line: number, column: number, offset = 0) => ({ line, column, offset });
@@ -30,16 +33,16 @@ function document(lines: string[]): { tree: Root; file: VFile } {
   return { tree: { type: "root", children }, file };
 }
 
-function timeExtract(lines: string[]): number {
+/** The roles extracted from `lines`, each validated too. */
+function extract(lines: string[]): RawRole[] {
   const { tree, file } = document(lines);
-  const start = performance.now();
-  for (const raw of extractRoles(tree, file)) validateRole(raw, file);
-  return performance.now() - start;
+  const raws = extractRoles(tree, file);
+  for (const raw of raws) validateRole(raw, file);
+  return raws;
 }
 
 /** 200 KB: a quadratic step would do 10^10 steps on such a line, minutes rather than the milliseconds it takes. */
 const SIZE = 200_000;
-const LIMIT_MS = 5_000;
 
 describe("extraction in linear time", () => {
   it.each([
@@ -55,16 +58,18 @@ describe("extraction in linear time", () => {
     ["digits and dashes", `From X ${"1-".repeat(SIZE / 2)}`],
   ])("a 200 KB line of %s, in every kind of section", (_name, line) => {
     const lines = ["# Role", "## Overview", line, "## Required Skills", `- ${line}`, "## Levels", `### ${line}`, `- ${line}`, "## Transition Paths", `### ${line}`, `- ${line}`, "## Notes", line];
-    expect(timeExtract(lines)).toBeLessThan(LIMIT_MS);
+    expect(extract(lines).map((raw) => raw.data.title)).toEqual(["Role"]);
   });
 
   it("50,000 level headings", () => {
     const lines = ["# Role", "## Levels", ...Array.from({ length: 50_000 }, (_, i) => [`### L${i} (1-2 years)`, `- Skill ${i}`]).flat()];
-    expect(timeExtract(lines)).toBeLessThan(LIMIT_MS);
+    expect(extract(lines)[0]!.data.levels).toHaveLength(50_000);
   });
 
   it("50,000 unknown sections and roadmap stages", () => {
     const lines = ["# Role", "## Levels", "### A (0-2 years)", "- x", "### B (2-4 years)", "- y", ...Array.from({ length: 25_000 }, (_, i) => [`## Section ${i}`, `text ${i}`, `### Year ${i % 4}-${(i % 4) + 1}: Stage`, "- z"]).flat()];
-    expect(timeExtract(lines)).toBeLessThan(LIMIT_MS);
+    const [raw] = extract(lines);
+    expect(raw!.data.levels).toHaveLength(2);
+    expect(raw!.data.sections).toHaveLength(25_000);
   });
 });
