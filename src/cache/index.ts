@@ -8,13 +8,14 @@
  * `loadRoles` and `mergeRoles` point at. Writes are atomic (a temporary file renamed); an entry
  * that cannot be read, is corrupt or fails its schema is a miss, and the fresh result replaces it.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadContent, type Loaded, type StageTimes } from "../load.ts";
 import { decodeEntry, encodeEntry, fromFileData, sha256, toFileData, type Entry, type FileData } from "./entry.ts";
+import { writeAtomic } from "./atomic.ts";
 import { LoadPool } from "./pool.ts";
 
 export { type Entry, type FileData } from "./entry.ts";
@@ -237,15 +238,6 @@ export class RoleCache {
     if (this.dir === null && !this.memory) return;
     this.remember(key, entry);
     if (this.dir === null) return;
-    const target = this.at(key);
-    const temp = `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(temp, encodeEntry(entry));
-      await rename(temp, target);
-      this.stats.writes++;
-    } catch {
-      await rm(temp, { force: true }).catch(() => {});
-    }
+    if (await writeAtomic(this.at(key), encodeEntry(entry))) this.stats.writes++;
   }
 }

@@ -17,11 +17,11 @@
  * in between leaves none, and the next one renders everything.
  */
 import { createHash } from "node:crypto";
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { writeAtomic } from "../cache/atomic.ts";
 import { hashSources, programVersion } from "../cache/index.ts";
 import { isSitePath } from "./reuse.ts";
 
@@ -107,15 +107,7 @@ export async function readManifest(cacheDir: string, output: string): Promise<Ma
 export async function writeManifest(cacheDir: string, output: string, manifest: Omit<Manifest, "output" | "stamp">): Promise<void> {
   const stamp = await stampOf(output);
   if (stamp === null) return;
-  const target = manifestPath(cacheDir, output);
-  const temp = `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temp, `${JSON.stringify({ ...manifest, output: path.resolve(output), stamp })}\n`);
-    await rename(temp, target);
-  } catch {
-    await rm(temp, { force: true }).catch(() => {});
-  }
+  await writeAtomic(manifestPath(cacheDir, output), `${JSON.stringify({ ...manifest, output: path.resolve(output), stamp })}\n`);
 }
 
 /** Forgets the manifest of `output`: called before a build changes the site. */
