@@ -5,8 +5,9 @@
  */
 import type { Priority, Role, SkillRef } from "../model/role.ts";
 import { compareText, plural, priorityLabel, priorityRank } from "./format.ts";
+import { toSlug } from "../model/slug.ts";
 import type { PlanView } from "./plans.ts";
-import { letterAnchor, levelAnchor, roleUrl, skillUrl } from "./urls.ts";
+import { categoryAnchor, letterAnchor, levelAnchor, roleUrl, skillUrl } from "./urls.ts";
 
 export interface SkillUse {
   role: string;
@@ -49,6 +50,10 @@ export interface SkillEntry {
   phaseCount: number;
   /** "2 levels in 1 role · 1 plan phase". */
   summary: string;
+  /** The category the roles that list it file it under most often (first seen on a tie); null when none lists it. */
+  category: string | null;
+  /** How many times the guides name it: role-wide, at a level, or in a plan. */
+  mentions: number;
 }
 
 export interface LetterGroup {
@@ -109,12 +114,15 @@ export function buildSkillIndex(roles: readonly Role[], plans: readonly PlanView
   const names = collectSkills(roles);
   const entries = new Map<string, SkillEntry>();
   for (const [slug, spellings] of names) {
+    // Aliases share a slug ("K8s" and "Kubernetes" are "kubernetes"): the page is named by the
+    // spelling the slug comes from when a guide writes it, else by the first seen.
+    const name = spellings.find((n) => toSlug(n) === slug) ?? spellings[0]!;
     entries.set(slug, {
       slug,
-      name: spellings[0]!,
-      aliases: spellings.slice(1),
+      name,
+      aliases: spellings.filter((n) => n !== name),
       url: skillUrl(slug),
-      letter: indexLetter(spellings[0]!),
+      letter: indexLetter(name),
       listedBy: [],
       askedFor: [],
       plans: [],
@@ -122,6 +130,8 @@ export function buildSkillIndex(roles: readonly Role[], plans: readonly PlanView
       levelCount: 0,
       phaseCount: 0,
       summary: "",
+      category: null,
+      mentions: 0,
     });
   }
   for (const role of roles) {
@@ -180,6 +190,8 @@ export function buildSkillIndex(roles: readonly Role[], plans: readonly PlanView
     entry.levelCount = entry.askedFor.length;
     entry.phaseCount = entry.plans.reduce((n, p) => n + p.phases.length, 0);
     entry.summary = summarize(entry);
+    entry.category = mainCategory(entry.listedBy.map((l) => l.category));
+    entry.mentions = entry.listedBy.length + entry.levelCount + entry.plans.reduce((n, p) => n + Math.max(p.phases.length, p.keySkill ? 1 : 0), 0);
   }
   return [...entries.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.slug, b.slug));
 }
@@ -196,4 +208,67 @@ export function groupByLetter(skills: readonly SkillEntry[]): LetterGroup[] {
     group.skills.push({ name: skill.name, url: skill.url, summary: skill.summary });
   }
   return [...groups.values()].sort((a, b) => (a.letter === "#" ? 1 : b.letter === "#" ? -1 : compareText(a.letter, b.letter)));
+}
+
+/** The category named most often, case folded, as first written; null for none. */
+function mainCategory(categories: readonly string[]): string | null {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const category of categories) {
+    const name = category.trim();
+    if (!name) continue;
+    const key = name.toLocaleLowerCase("en");
+    const seen = counts.get(key);
+    if (seen) seen.count++;
+    else counts.set(key, { name, count: 1 });
+  }
+  let best: { name: string; count: number } | null = null;
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  return best?.name ?? null;
+}
+
+export interface CategoryGroup {
+  /** The category as the guides write it; "Other skills" for skills no role files under one. */
+  name: string;
+  anchor: string;
+  skills: { name: string; url: string; summary: string }[];
+}
+
+export interface SkillGroups {
+  /** Categories A–Z, each skill A–Z within; skills no role files under a category last, as "Other skills". */
+  categories: CategoryGroup[];
+  /** Uncategorized names the guides mention once: mostly phrases of one requirement, folded on the index page. */
+  once: CategoryGroup | null;
+}
+
+/**
+ * The skill index by category: a skill goes under the category its roles file it under; one no role
+ * files anywhere goes under "Other skills", or, when the guides name it only once, under "Mentioned once".
+ * @param skills A–Z, as `buildSkillIndex` gives them
+ */
+export function groupByCategory(skills: readonly SkillEntry[]): SkillGroups {
+  const groups = new Map<string, CategoryGroup>();
+  const other: CategoryGroup = { name: "Other skills", anchor: categoryAnchor("other-skills"), skills: [] };
+  const once: CategoryGroup = { name: "Mentioned once", anchor: categoryAnchor("mentioned-once"), skills: [] };
+  for (const skill of skills) {
+    const item = { name: skill.name, url: skill.url, summary: skill.summary };
+    if (skill.category === null) {
+      (skill.mentions <= 1 ? once : other).skills.push(item);
+      continue;
+    }
+    const key = skill.category.toLocaleLowerCase("en");
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { name: skill.category, anchor: categoryAnchor(toSlug(skill.category) || "category"), skills: [] }));
+    group.skills.push(item);
+  }
+  const categories = [...groups.values()].sort((a, b) => compareText(a.name, b.name));
+  // Two categories whose slugs meet ("C#", "C++" both spell out) keep distinct anchors.
+  const used = new Set<string>([other.anchor, once.anchor]);
+  for (const group of categories) {
+    let anchor = group.anchor;
+    for (let n = 2; used.has(anchor); n++) anchor = `${group.anchor}-${n}`;
+    used.add(anchor);
+    group.anchor = anchor;
+  }
+  if (other.skills.length > 0) categories.push(other);
+  return { categories, once: once.skills.length > 0 ? once : null };
 }

@@ -1,9 +1,13 @@
 // Career Atlas: the search box in every page's header. Without JavaScript the header shows a link
 // to the skill index instead; this script swaps it for the box and searches the Pagefind index
-// that `npm run build` writes into /pagefind/. The index is loaded on first use only.
+// that `npm run build` writes into pagefind/ at the site's root (found from this script's own
+// address, see search-index.js). The index is loaded on first use only. Typing shows the first
+// results under the box; Enter opens the results page (search/?q=…), which lists them all.
 //
-// Keyboard: type to search; Enter or ↓ moves to the first result; ↑/↓ move between results;
-// Escape closes the list and returns to the box.
+// Keyboard: type to search; Enter opens the results page; ↓ moves to the first result; ↑/↓ move
+// between results; Escape closes the list and returns to the box.
+
+import { excerptNodes, loadPagefind, resultsUrl } from "./search-index.js";
 
 const MAX_RESULTS = 8;
 
@@ -14,38 +18,7 @@ const input = form?.querySelector("input[type=search]");
 const status = form?.querySelector("[role=status]");
 const list = form?.querySelector(".search-results");
 
-/** @type {Promise<any> | null} */
-let pagefind = null;
 let latest = 0;
-
-function loadPagefind() {
-  pagefind ??= import("/pagefind/pagefind.js").then(async (module) => {
-    await module.options({ excerptLength: 18 });
-    await module.init();
-    return module;
-  });
-  return pagefind;
-}
-
-/**
- * Pagefind's excerpt is HTML with <mark> around the words found. It is parsed in an inert
- * document and only its text and <mark>s are copied, so nothing from the index can run.
- * @param {string} html
- */
-function excerptNodes(html) {
-  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
-  const out = document.createDocumentFragment();
-  for (const node of parsed.body.firstChild?.childNodes ?? []) {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      out.append(mark);
-    } else {
-      out.append(document.createTextNode(node.textContent ?? ""));
-    }
-  }
-  return out;
-}
 
 /** @param {{ url: string, excerpt: string, meta: Record<string, string> }} result */
 function resultItem(result) {
@@ -95,7 +68,18 @@ async function search(term) {
     const shown = data.length < found.results.length ? ` (showing the first ${data.length})` : "";
     status.textContent =
       found.results.length === 0 ? `No results for “${term}”.` : `${found.results.length} result${found.results.length === 1 ? "" : "s"} for “${term}”${shown}.`;
-    list.replaceChildren(...data.map(resultItem));
+    const items = data.map(resultItem);
+    if (found.results.length > data.length) {
+      // The rest are one step away: the results page lists them all.
+      const more = document.createElement("li");
+      more.className = "search-more";
+      const link = document.createElement("a");
+      link.href = resultsUrl(term).href;
+      link.textContent = `All ${found.results.length} results for “${term}”`;
+      more.append(link);
+      items.push(more);
+    }
+    list.replaceChildren(...items);
     list.hidden = data.length === 0;
   } catch (error) {
     if (mine !== latest) return;
@@ -116,11 +100,10 @@ if (root && form && fallback && input && status && list) {
     clearTimeout(timer);
     timer = window.setTimeout(() => void search(input.value), 150);
   });
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    await search(input.value);
-    links()[0]?.focus();
+    window.location.assign(resultsUrl(input.value.trim()).href);
   });
   form.addEventListener("keydown", (event) => {
     const all = links();
@@ -132,7 +115,12 @@ if (root && form && fallback && input && status && list) {
       input.focus();
     } else if (event.key === "ArrowDown" && all.length) {
       event.preventDefault();
+      list.hidden = false;
       all[Math.min(at + 1, all.length - 1)]?.focus();
+    } else if (event.key === "ArrowDown" && input.value.trim()) {
+      // Closed by Escape: ↓ searches again and moves to the first result.
+      event.preventDefault();
+      void search(input.value).then(() => links()[0]?.focus());
     } else if (event.key === "ArrowUp" && at >= 0) {
       event.preventDefault();
       if (at === 0) input.focus();

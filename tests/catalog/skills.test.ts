@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { buildCatalog } from "../../src/catalog/index.ts";
 import { collectSkills, indexLetter } from "../../src/catalog/skills.ts";
+import { Role } from "../../src/model/role.ts";
 import { dataScientist, mlEngineer } from "./seed-roles.ts";
 
 const catalog = buildCatalog([mlEngineer]);
@@ -78,5 +79,45 @@ describe("indexLetter", () => {
     expect(indexLetter("3D modelling")).toBe("#");
     expect(indexLetter(".NET")).toBe("#");
     expect(indexLetter("데이터")).toBe("데");
+  });
+});
+
+describe("groupByCategory", () => {
+  const groups = catalog.skillGroups;
+  const names = (name: string) => groups.categories.find((g) => g.name === name)?.skills.map((s) => s.name);
+
+  it("puts each skill under the category its roles file it under, A–Z within", () => {
+    expect(groups.categories.map((g) => g.name)).toEqual(["Soft", "Technical", "Tools", "Other skills"]);
+    expect(names("Tools")).toEqual(["Airflow", "Docker", "Kubernetes", "MLflow", "PyTorch", "TensorFlow"]);
+    expect(names("Soft")).toEqual(["Collaboration", "Debugging", "System design"]);
+    expect(groups.categories.find((g) => g.name === "Tools")!.anchor).toBe("category-tools");
+  });
+
+  it("keeps uncategorized skills the guides name more than once apart from those named once, which fold", () => {
+    // Advanced Data Structures: Mid only; Git: both levels.
+    expect(names("Other skills")).toContain("Git");
+    expect(names("Other skills")).not.toContain("Advanced Data Structures");
+    expect(groups.once!.skills.map((s) => s.name)).toContain("Advanced Data Structures");
+    expect(groups.once!.skills.map((s) => s.name)).toContain("ML Systems Design");
+    expect(groups.once!.skills.map((s) => s.name)).not.toContain("Git");
+    const all = [...groups.categories.flatMap((g) => g.skills), ...groups.once!.skills].map((s) => s.name);
+    expect(all.sort()).toEqual(catalog.skills.map((s) => s.name).sort());
+  });
+
+  it("shows how many roles and levels ask for each", () => {
+    expect(groups.categories.find((g) => g.name === "Tools")!.skills.find((s) => s.name === "PyTorch")!.summary).toBe("2 levels in 1 role · 1 plan phase");
+  });
+
+  it("takes the category most roles give, and names two categories whose slugs meet apart", () => {
+    const skill = (name: string, category: string) => ({ name, slug: name.toLowerCase(), category, detail: null });
+    const a = Role.parse({ ...dataScientist, slug: "a", title: "A", skills: [skill("Go", "Languages"), skill("Rust", "C++")] });
+    const b = Role.parse({ ...dataScientist, slug: "b", title: "B", skills: [skill("Go", "languages"), skill("Zig", "C#")] });
+    const c = Role.parse({ ...dataScientist, slug: "c", title: "C", skills: [skill("Go", "Tools")] });
+    const grouped = buildCatalog([a, b, c]).skillGroups;
+    expect(grouped.categories.find((g) => g.name === "Languages")!.skills.map((s) => s.name)).toContain("Go");
+    expect(grouped.categories.filter((g) => g.name.startsWith("C")).map((g) => [g.name, g.anchor])).toEqual([
+      ["C#", "category-c-sharp"],
+      ["C++", "category-c-plus-plus"],
+    ]);
   });
 });

@@ -37,7 +37,7 @@ describe("search", () => {
     expect(await page.locator("#search-status").textContent()).toBe("No results for “zzqxj”.");
   });
 
-  it("works by keyboard: Enter and arrows reach the results, Escape returns to the box", async () => {
+  it("works by keyboard: arrows reach the results, Escape returns to the box, Enter on a result opens it", async () => {
     const context360 = await session.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: "dark" });
     const problems360 = await watch(context360);
     try {
@@ -47,7 +47,8 @@ describe("search", () => {
       for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "search-input"; i++) await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-input");
       await page.keyboard.type("pytorch");
-      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/results? for “pytorch”/);
+      await page.keyboard.press("ArrowDown");
       await expect.poll(() => page.evaluate(() => document.activeElement?.closest("#search-results") !== null)).toBe(true);
       const first = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
       await page.keyboard.press("ArrowDown");
@@ -62,7 +63,7 @@ describe("search", () => {
       await page.keyboard.press("Escape");
       expect(await page.locator("#search-results").isHidden()).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-input");
-      await page.keyboard.press("Enter");
+      await page.keyboard.press("ArrowDown");
       await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLAnchorElement).href)).toBe(first);
       await page.keyboard.press("Enter");
       await page.waitForURL(first);
