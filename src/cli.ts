@@ -1,13 +1,15 @@
 /**
  * career-atlas build | serve | check | export | schema. Exit codes: 0 fine, 1 errors in the
- * input, 2 a command line the CLI does not understand.
+ * input (or, for serve, its port in use), 2 a command line the CLI does not understand.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { reporter } from "vfile-reporter";
-import { z } from "zod";
 import { loadRoles } from "./load.ts";
 import { forPrinting, hasErrors, toDiagnostics } from "./model/diagnostics.ts";
-import { Role } from "./model/role.ts";
+import { roleJsonSchema } from "./model/role.ts";
+import type { SiteConfig } from "./config/schema.ts";
+import { plural } from "./catalog/format.ts";
+import { formatGithub, formatText } from "./report/format.ts";
+import { forTerminal, jsonForTerminal } from "./model/terminal.ts";
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -23,41 +25,60 @@ interface Command {
 
 const DEFAULT_INPUT = "seeds";
 
+const FORCE_HELP =
+  "  --force     replace an output folder that holds files Career Atlas did not write (never one that is or holds an input, or the working directory)";
+
+const CONFIG_HELP =
+  "  --config    the site configuration file (default: career-atlas.config.yaml, .yml or .json in the working directory, if any)\n  --base-url  the address the site is published at, e.g. https://example.org/atlas/ (overrides the configuration's baseUrl)";
+
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: "build the site from role guides",
-    usage: "career-atlas build [--input <dir>]... [--output <dir>] [--no-cache]\n\n  --no-cache  neither read nor write the build cache (node_modules/.cache/career-atlas, or CAREER_ATLAS_CACHE_DIR)",
-    options: { input: { type: "string", multiple: true }, output: { type: "string" }, "no-cache": { type: "boolean" } },
+    usage: `career-atlas build [--input <dir>]... [--output <dir>] [--config <file>] [--base-url <url>] [--no-cache] [--force]\n\n  --no-cache  neither read nor write the build cache (node_modules/.cache/career-atlas, or CAREER_ATLAS_CACHE_DIR)\n${CONFIG_HELP}\n${FORCE_HELP}`,
+    options: { input: { type: "string", multiple: true }, output: { type: "string" }, config: { type: "string" }, "base-url": { type: "string" }, "no-cache": { type: "boolean" }, force: { type: "boolean" } },
     async run(values, positionals, io) {
+      const config = await siteConfig(values, io);
+      if (!config) return 1;
       const { runBuild } = await import("./site/build.ts");
-      return runBuild({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), cache: values["no-cache"] !== true, ...io });
+      return runBuild({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), cache: values["no-cache"] !== true, force: values.force === true, config, ...io });
     },
   },
   serve: {
     summary: "build, serve on localhost with live reload, rebuild on change",
     usage:
-      "career-atlas serve [--input <dir>]... [--output <dir>] [--port <n>] [--no-cache]\n\n  --no-cache  neither read nor write the build cache; the session still reuses, in memory, what it built",
-    options: { input: { type: "string", multiple: true }, output: { type: "string" }, port: { type: "string" }, "no-cache": { type: "boolean" } },
+      `career-atlas serve [--input <dir>]... [--output <dir>] [--port <n>] [--config <file>] [--no-cache] [--force]\n\n  --no-cache  neither read nor write the build cache; the session still reuses, in memory, what it built\n  --config    the site configuration file (as for build; the preview is served at the root, whatever its baseUrl)\n${FORCE_HELP}`,
+    options: { input: { type: "string", multiple: true }, output: { type: "string" }, port: { type: "string" }, config: { type: "string" }, "no-cache": { type: "boolean" }, force: { type: "boolean" } },
     async run(values, positionals, io) {
       const port = Number(values.port ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a number from 0 to 65535, got "${values.port}"`);
-      const { runServe } = await import("./site/build.ts");
-      await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, cache: values["no-cache"] !== true, ...io });
-      return 0;
+      const loaded = await siteConfig(values, io);
+      if (!loaded) return 1;
+      // The preview is served at the root of 127.0.0.1: a path prefix would point every link elsewhere.
+      const { baseUrl: _published, ...config } = loaded;
+      const [{ runServe }, { PortInUseError }] = await Promise.all([import("./site/serve-session.ts"), import("./site/serve.ts")]);
+      try {
+        return await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, cache: values["no-cache"] !== true, force: values.force === true, config, ...io });
+      } catch (error) {
+        if (!(error instanceof PortInUseError)) throw error;
+        io.stderr.write(`career-atlas serve: port ${error.port} is already in use; pick another with --port <n>, or --port 0 for any free port\n`);
+        return 1;
+      }
     },
   },
   check: {
     summary: "check role guides and print diagnostics",
-    usage: "career-atlas check [paths...] [--format text|json]",
+    usage:
+      "career-atlas check [paths...] [--format text|json|github]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)",
     options: { format: { type: "string" } },
     async run(values, positionals, io) {
       const format = values.format ?? "text";
-      if (format !== "text" && format !== "json") throw new UsageError(`--format expects "text" or "json", got "${format}"`);
+      if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format expects "text", "json" or "github", got "${format}"`);
       const { files } = await loadRoles(inputsOf({}, positionals));
-      if (format === "json") io.stdout.write(`${JSON.stringify(toDiagnostics(files), null, 2)}\n`);
+      if (format === "json") io.stdout.write(`${jsonForTerminal(JSON.stringify(toDiagnostics(files), null, 2))}\n`);
       else {
         const shown = forPrinting(files);
-        io.stderr.write(`${reporter(shown.files)}\n${shown.omitted.map((line) => `${line}\n`).join("")}`);
+        if (format === "github") io.stdout.write(`${formatGithub(shown.files)}${shown.omitted.map((line) => `::notice::${line}\n`).join("")}`);
+        else io.stderr.write(`${formatText(shown.files) || `No problems in ${plural(files.length, "file")}.\n`}${shown.omitted.map((line) => `${line}\n`).join("")}`);
       }
       return hasErrors(files) ? 1 : 0;
     },
@@ -68,25 +89,41 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     async run(_values, positionals, io) {
       const { roles, files } = await loadRoles(inputsOf({}, positionals));
-      io.stdout.write(`${JSON.stringify({ roles, diagnostics: toDiagnostics(files) }, null, 2)}\n`);
+      io.stdout.write(`${jsonForTerminal(JSON.stringify({ roles, diagnostics: toDiagnostics(files) }, null, 2))}\n`);
       return hasErrors(files) ? 1 : 0;
     },
   },
   schema: {
-    summary: "print the JSON Schema of a Role",
-    usage: "career-atlas schema",
-    options: {},
-    async run(_values, positionals, io) {
+    summary: "print the JSON Schema of a Role (or, with --config, of the site configuration file)",
+    usage: "career-atlas schema [--config]\n\n  --config    the JSON Schema of career-atlas.config.yaml / .json, for editors",
+    options: { config: { type: "boolean" } },
+    async run(values, positionals, io) {
       if (positionals.length) throw new UsageError(`schema takes no arguments, got "${positionals[0]}"`);
-      io.stdout.write(`${JSON.stringify(roleJsonSchema(), null, 2)}\n`);
+      const schema = values.config === true ? (await import("./config/schema.ts")).configJsonSchema() : roleJsonSchema();
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       return 0;
     },
   },
 };
 
-/** The JSON Schema of `Role`, generated from the zod schema. */
-export function roleJsonSchema(): unknown {
-  return z.toJSONSchema(Role, { io: "output" });
+/**
+ * The site configuration of build and serve (`--config`, else the file found in the working
+ * directory, else the defaults, then `--base-url`); null, with its diagnostics printed, when it has errors.
+ */
+async function siteConfig(values: Record<string, unknown>, io: Io): Promise<SiteConfig | null> {
+  const { loadConfig, withBaseUrl } = await import("./config/load.ts");
+  const { config, file } = loadConfig({ file: typeof values.config === "string" ? values.config : undefined });
+  if (file && file.messages.length > 0) io.stderr.write(formatText(forPrinting([file]).files));
+  if (!config) {
+    io.stderr.write(`Build stopped: the configuration ${forTerminal(file?.path ?? "")} has errors; fix them, or name another file with --config.\n`);
+    return null;
+  }
+  if (typeof values["base-url"] !== "string") return config;
+  try {
+    return withBaseUrl(config, values["base-url"]);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function inputsOf(values: Record<string, unknown>, positionals: string[]): string[] {
@@ -115,7 +152,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   // Own keys only: "constructor" or "__proto__" is no command.
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr.write(`career-atlas: unknown command "${name}"\n\n${usage()}`);
+    io.stderr.write(`career-atlas: unknown command "${forTerminal(name)}"\n\n${usage()}`);
     return 2;
   }
   try {
@@ -132,7 +169,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     return await command.run(values as Record<string, string | boolean | undefined>, positionals, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr.write(`career-atlas ${name}: ${(error as Error).message.split("\n")[0]}\n\nUsage: ${command.usage}\n`);
+      io.stderr.write(`career-atlas ${name}: ${forTerminal((error as Error).message.split("\n")[0]!)}\n\nUsage: ${command.usage}\n`);
       return 2;
     }
     throw error;
@@ -141,12 +178,17 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
 
 const invokedDirectly = process.argv[1] && /(?:cli\.ts|career-atlas(?:\.js)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // A failure no command caught still ends in one line, never a stack trace.
+  process.on("uncaughtException", (error: unknown) => {
+    process.stderr.write(`career-atlas: internal error: ${forTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    process.exit(70);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`career-atlas: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`career-atlas: internal error: ${forTerminal(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 70;
     },
   );

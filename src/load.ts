@@ -1,37 +1,26 @@
 /**
- * Runs read → parse → extract → validate → merge for a set of files: the one place that knows
- * the stages' order. Every problem of every file is reported in one run; nothing here throws
- * for bad input.
+ * Runs the stages (`stages.ts`) over a set of files and merges what they give: the one place that
+ * knows the order of a build's loading. Every problem of every file is reported in one run; nothing
+ * here throws for bad input.
  */
+import { createHash } from "node:crypto";
 import { readdir, realpath, stat } from "node:fs/promises";
 import type { Dirent } from "node:fs";
 import path from "node:path";
 import { VFile } from "vfile";
 import type { RoleCache } from "./cache/index.ts";
-import { extractRoles } from "./extract/index.ts";
 import { report } from "./model/diagnostics.ts";
-import { mergeRoles, type Placed } from "./model/merge.ts";
+import type { Aliases } from "./model/aliases.ts";
+import { mergeRoles } from "./model/merge.ts";
 import { positionOf } from "./model/raw-role.ts";
 import type { Role } from "./model/role.ts";
-import { validateRole } from "./model/validate.ts";
-import { parseMarkdown } from "./parse/index.ts";
-import { checkAfterExtract, checkAfterParse, checkBeforeParse } from "./limits.ts";
-import { readRoleFile, readRoleText } from "./read/index.ts";
+import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
+import { unreadable } from "./read/index.ts";
+import { readBytes, type Within } from "./read/open.ts";
+import { loadContent, runStages } from "./stages.ts";
 
-/** Milliseconds one file spent in each stage of its load (decoding counts as `read`). */
-export interface StageTimes {
-  read: number;
-  parse: number;
-  extract: number;
-  validate: number;
-}
+export { loadContent, loadFile, type Loaded, type StageTimes } from "./stages.ts";
 
-declare module "vfile" {
-  interface DataMap {
-    /** How long the file's stages took, when it was loaded (not taken from the cache). */
-    stages: StageTimes;
-  }
-}
 
 export interface LoadResult {
   /** Milliseconds spent merging the files' roles and running the cross-file checks. */
@@ -43,7 +32,7 @@ export interface LoadResult {
 
 const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i;
 
-async function collect(input: string, out: string[], problems: VFile[]): Promise<void> {
+async function collect(input: string, out: string[], problems: VFile[], within: Map<string, Within>): Promise<void> {
   let info;
   try {
     info = await stat(input);
@@ -69,6 +58,9 @@ async function collect(input: string, out: string[], problems: VFile[]): Promise
     .map((e) => path.join(e.parentPath, e.name));
   found.push(...(await linkedFiles(input, entries, problems)));
   found.sort();
+  // Checked again on the file opened (see `readBytes`): a path may turn into a link after this listing.
+  const folder = { folder: input, real: await realpath(input) };
+  for (const file of found) if (!within.has(file)) within.set(file, folder);
   if (found.length === 0) {
     const file = new VFile({ path: input });
     report(file, "error", "input-empty", `The folder "${input}" holds no markdown files (*.md); expected at least one role guide.`, { line: 1, column: 1 });
@@ -77,14 +69,6 @@ async function collect(input: string, out: string[], problems: VFile[]): Promise
   out.push(...found);
 }
 
-/** One file loaded: the file with its diagnostics, and the valid roles it describes. */
-export interface Loaded {
-  file: VFile;
-  /** The file's first valid role, or null when it has none (kept for callers of one-role files). */
-  placed: Placed | null;
-  /** Every valid role the file describes, in file order (a file may describe several). */
-  roles: Placed[];
-}
 
 /**
  * The markdown files that symbolic links in a folder point to, when they lie inside the folder and
@@ -134,70 +118,75 @@ async function linkedFiles(folder: string, entries: readonly Dirent[], problems:
   return out;
 }
 
-/** Reads, parses, extracts and validates one file; its problems go to the returned file. */
-export async function loadFile(filePath: string): Promise<Loaded> {
-  const start = performance.now();
-  const file = await readRoleFile(filePath, path.relative(process.cwd(), filePath) || filePath);
-  return runStages(file, performance.now() - start);
-}
 
-/**
- * The same for content already in memory (tests, fuzzing, an editor integration).
- * @param content the file's bytes, or text (encoded as UTF-8 first)
- * @param filePath the path diagnostics name
- */
-export function loadContent(content: string | Uint8Array, filePath: string): Loaded {
-  const start = performance.now();
-  const file = readRoleText(content, filePath);
-  return runStages(file, performance.now() - start);
-}
-
-function runStages(file: VFile, read = 0): Loaded {
-  const none: Loaded = { file, placed: null, roles: [] };
-  const stages: StageTimes = { read, parse: 0, extract: 0, validate: 0 };
-  file.data.stages = stages;
-  if (!file.data.readable) return none;
-  try {
-    let start = performance.now();
-    if (!checkBeforeParse(String(file.value), file)) return none;
-    const tree = parseMarkdown(file);
-    if (!checkAfterParse(tree, file)) return none;
-    stages.parse = performance.now() - start;
-    start = performance.now();
-    const raws = extractRoles(tree, file);
-    if (!checkAfterExtract(raws, file)) return none;
-    stages.extract = performance.now() - start;
-    start = performance.now();
-    const roles: Placed[] = [];
-    for (const raw of raws) {
-      const role = validateRole(raw, file);
-      if (role) roles.push({ role, file, raw });
-    }
-    stages.validate = performance.now() - start;
-    return { file, placed: roles[0] ?? null, roles };
-  } catch (error) {
-    // The last line of defence: one file that trips a stage becomes its diagnostic, not a crash.
-    const reason = error instanceof Error ? error.message : String(error);
-    if (error instanceof RangeError) {
-      report(file, "error", "input-too-complex", `The file is too deeply nested or too large to read (${reason}); simplify its structure.`, { line: 1, column: 1 });
-    } else {
-      report(file, "error", "internal-error", `Career Atlas failed on this file (${reason}); this is a bug, please report it with the file.`, { line: 1, column: 1 });
-    }
-    return none;
-  }
+/** The markdown files some inputs name, each once, and a file for each input that is missing or holds none. */
+export interface Collected {
+  paths: string[];
+  problems: VFile[];
+  /** The folder each file found in a folder was found in (a file named itself has none). */
+  within: Map<string, Within>;
 }
 
 /** The markdown files `inputs` name, each once, and a file for each input that is missing or holds none. */
-export async function collectInputs(inputs: readonly string[]): Promise<{ paths: string[]; problems: VFile[] }> {
+export async function collectInputs(inputs: readonly string[]): Promise<Collected> {
   const paths: string[] = [];
   const problems: VFile[] = [];
-  for (const input of inputs) await collect(input, paths, problems);
-  return { paths: [...new Set(paths)], problems };
+  const within = new Map<string, Within>();
+  for (const input of inputs) await collect(input, paths, problems, within);
+  return { paths: [...new Set(paths)], problems, within };
+}
+
+/**
+ * One input file, read once: its bytes and their sha256 (hex), from which both the build's
+ * "nothing changed" digest and the load are made; or, when it could not be read whole, the file
+ * whose diagnostics say why.
+ */
+export type InputFile = { path: string; display: string } & ({ bytes: Uint8Array; hash: string; file: null } | { bytes: null; hash: null; file: VFile });
+
+/** The inputs as read: every file found, and a file for each input that is missing or holds none. */
+export interface Inputs {
+  files: InputFile[];
+  problems: VFile[];
+}
+
+/** Files read at once: enough to overlap the reads, few enough to hold few handles. */
+const READS_AT_ONCE = 8;
+
+/**
+ * Reads every file `collected` found, each once (see `readBytes`).
+ * @param limits the largest file read is `limits.fileBytes` (tests lower it)
+ */
+export async function readCollected(collected: Collected, limits: Limits = DEFAULT_LIMITS): Promise<Inputs> {
+  const files: InputFile[] = new Array(collected.paths.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < collected.paths.length) {
+      const at = next++;
+      const filePath = collected.paths[at]!;
+      const display = path.relative(process.cwd(), filePath) || filePath;
+      const read = await readBytes(filePath, { displayPath: display, within: collected.within.get(filePath) ?? null, maxBytes: limits.fileBytes });
+      files[at] =
+        read.bytes === null
+          ? { path: filePath, display, bytes: null, hash: null, file: unreadable(read.file) }
+          : { path: filePath, display, bytes: read.bytes, hash: createHash("sha256").update(read.bytes).digest("hex"), file: null };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, collected.paths.length) }, reader));
+  return { files, problems: collected.problems };
+}
+
+/** Finds and reads the files `inputs` name (markdown files, or folders searched recursively for them). */
+export async function readInputs(inputs: readonly string[], limits: Limits = DEFAULT_LIMITS): Promise<Inputs> {
+  return readCollected(await collectInputs(inputs), limits);
 }
 
 export interface LoadOptions {
   /** Where validated files are looked up and stored by content (see src/cache); none by default. */
   cache?: RoleCache;
+  /** The alias tables roles and skills are merged by: the built-in ones, or with a site's own added. */
+  aliases?: Aliases;
+  /** The limits of every stage (`src/limits.ts`): `DEFAULT_LIMITS` by default; tests lower them. */
+  limits?: Limits;
 }
 
 /**
@@ -205,13 +194,21 @@ export interface LoadOptions {
  * @param inputs markdown files, or folders searched (recursively) for them
  */
 export async function loadRoles(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
-  const { paths, problems } = await collectInputs(inputs);
-  const files: VFile[] = [...problems];
-  const cache = options.cache;
-  const loaded = await Promise.all(paths.map((p) => (cache ? cache.load(p) : loadFile(p))));
+  return loadInputs(await readInputs(inputs, options.limits), options);
+}
+
+/** Loads the roles in inputs already read (see `readInputs`), from the bytes read: no file is read again. */
+export async function loadInputs(inputs: Inputs, options: LoadOptions = {}): Promise<LoadResult> {
+  const files: VFile[] = [...inputs.problems];
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // The cache holds loads at the default limits (its key does not name the limits).
+  const cache = limits === DEFAULT_LIMITS ? options.cache : undefined;
+  const loaded = await Promise.all(
+    inputs.files.map((input) => (input.bytes === null ? runStages(input.file) : cache ? cache.loadInput(input) : loadContent(input.bytes, input.display, limits))),
+  );
   files.push(...loaded.map((l) => l.file));
   const start = performance.now();
-  const roles = mergeRoles(loaded.flatMap((l) => l.roles));
+  const roles = mergeRoles(loaded.flatMap((l) => l.roles), { aliases: options.aliases });
   const known = new Set(roles.map((r) => r.slug));
   for (const placed of loaded.flatMap((l) => l.roles)) {
     placed.role.transitions.forEach((plan, index) => {

@@ -15,7 +15,7 @@
 import { createHash } from "node:crypto";
 import { VFile } from "vfile";
 import { z } from "zod";
-import type { Loaded } from "../load.ts";
+import type { Loaded } from "../stages.ts";
 import type { Placed } from "../model/merge.ts";
 import type { RawRole } from "../model/raw-role.ts";
 import { Role } from "../model/role.ts";

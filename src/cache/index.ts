@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadContent, type Loaded, type StageTimes } from "../load.ts";
+import { loadContent, type Loaded, type StageTimes } from "../stages.ts";
 import { decodeEntry, encodeEntry, fromFileData, sha256, toFileData, type Entry, type FileData } from "./entry.ts";
 import { writeAtomic } from "./atomic.ts";
 import { LoadPool } from "./pool.ts";
@@ -29,7 +29,7 @@ const SRC = fileURLToPath(new URL("../", import.meta.url));
 const PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
 /** The sources whose behaviour decides a cached entry. */
 // Every source a cached load depends on: limits.ts decides what is refused, so a changed limit is a new program.
-const STAGES = ["read", "parse", "extract", "model", "cache", "load.ts", "limits.ts"];
+const STAGES = ["read", "parse", "extract", "model", "cache", "stages.ts", "load.ts", "limits.ts"];
 
 let version: string | null = null;
 

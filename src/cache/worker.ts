@@ -3,7 +3,7 @@
  * as plain data (`FileData`) with its stage times. Started by `LoadPool` through `worker.mjs`.
  */
 import { parentPort } from "node:worker_threads";
-import { loadContent } from "../load.ts";
+import { loadContent } from "../stages.ts";
 import { toFileData } from "./entry.ts";
 import type { Done } from "./pool.ts";
 

@@ -19,7 +19,7 @@ import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import { CHUNK_FROM, CHUNK_SIZE, parseMarkdown } from "../../src/parse/index.ts";
 import { chunkingOf, MAX_BLOCK_WORK, MAX_DEPTH, MAX_MARK_WORK, MAX_MARKS, MAX_NESTING } from "../../src/parse/limits.ts";
 import { MAX_FILE_BYTES } from "../../src/read/decode.ts";
-import { buildSite } from "../../src/site/build.ts";
+import { buildSite } from "../../src/site/render.ts";
 import { HEAD, headings, LARGE, largeGuide, LONG_LINES, MARK_LINES, PLACES } from "./generate.ts";
 import { check, listAll, tempDir, unsafeMarkup } from "./helpers.ts";
 

@@ -8,7 +8,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveSession } from "../../src/site/build.ts";
+import { serveSession } from "../../src/site/serve-session.ts";
 import { manifestPath, readManifest } from "../../src/site/manifest.ts";
 import { isSitePath, linkFiles, moveFiles, removeFiles } from "../../src/site/reuse.ts";
 import { tempDir } from "./helpers.ts";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RoleCache } from "../../src/cache/index.ts";
 import { loadRoles } from "../../src/load.ts";
-import { serveSession } from "../../src/site/build.ts";
+import { serveSession } from "../../src/site/serve-session.ts";
 import { tempDir } from "./helpers.ts";
 import { build, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { titleId } from "../../src/catalog/ladders.ts";
 import { titleAnchor } from "../../src/catalog/urls.ts";
-import { buildSite } from "../../src/site/build.ts";
+import { buildSite } from "../../src/site/render.ts";
 import { dataScientist } from "../catalog/seed-roles.ts";
 import { EVIL, evilRole, fixtureRoles } from "./fixture-roles.ts";
 import { href, listFiles, readPage, tempDir, toString } from "./helpers.ts";
@@ -29,7 +29,9 @@ describe("escaping", () => {
     expect(role.texts("#level-evil-level h4")).toEqual(["Must-have", `Group ${EVIL}`]);
     expect(role.texts("#sources code")).toEqual([`guide-${EVIL}.md`]);
     const plan = await readPage(root, "/roles/evil-role/from/origin/");
-    expect(plan.texts("#checklist .checklist label")).toEqual([`Topic ${EVIL}`]);
+    // Topics are markdown: the <script> (beyond the safe list) shows as written, the <img> (whose
+    // source the site cannot follow) as its label, the entity as its character.
+    expect(plan.texts("#checklist .checklist label")).toEqual([`Topic <script>alert("x")</script>Image&`]);
     expect(plan.texts("svg.timeline .phase > text")[0]).toContain("Phase <script>");
     const progression = await readPage(root, "/progression/");
     expect(progression.texts("svg.graph text")).toContain(`Rung ${EVIL}`);
@@ -69,12 +71,17 @@ describe("a plan from a role in the catalog", () => {
 });
 
 describe("role pages", () => {
-  it("shows unplaced sections exactly as written", async () => {
+  it("renders unplaced sections as markdown, folded under their heading, raw HTML beyond the safe list as text", async () => {
     const page = await readPage(root, "/roles/data-scientist/");
-    const section = page.one("#more .unplaced");
-    expect(page.text("h3", section)).toBe("Team <Size>");
-    expect(toString(page.one("pre", section))).toBe(dataScientist.sections[0]!.text);
-    expect(page.text("code", section)).toBe("data-scientist.md");
+    const section = page.one("#more details.unplaced");
+    expect(section.properties.open).toBeUndefined();
+    expect(page.text("summary h3", section)).toBe("Team <Size>");
+    expect(dataScientist.sections[0]!.text).toContain("**3–5**");
+    expect(page.text(".md strong", section)).toBe("3–5");
+    expect(page.text(".md p", section)).toBe("Usually 3–5 people & a <lead>.");
+    expect(page.texts(".md li", section)).toEqual(["one", "two"]);
+    expect(page.all("pre", section)).toEqual([]);
+    expect(page.text("p.meta code", section)).toBe("data-scientist.md");
   });
 
   it("links titles that are roles in the catalog", async () => {

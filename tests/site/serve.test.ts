@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { get } from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runServe } from "../../src/site/build.ts";
+import { runServe } from "../../src/site/serve-session.ts";
 import { RELOAD_PATH, RELOAD_SCRIPT, RELOAD_SOURCE, startServer, EVENTS_PATH } from "../../src/site/serve.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
 
@@ -156,8 +156,8 @@ describe("runServe", () => {
       events.abort();
       expect(await (await fetch(new URL("roles/machine-learning-engineer/", url))).text()).toContain("Now rebuilt on change.");
       expect(stdout.text).toContain(`Serving ${output} at ${url}`);
-      // The rebuild rendered the edited role's pages and the whole-catalog ones, not the skills or plans.
-      expect(stdout.text).toMatch(/; 6 rendered, \d+ kept from the previous build\) → /);
+      // The rebuild rendered the edited role's pages and the whole-catalog ones (the search page among them), not the skills or plans.
+      expect(stdout.text).toMatch(/; 7 rendered, \d+ kept from the previous build\) → /);
       expect(existsSync(cacheDir)).toBe(false);
       // The built files carry no reload script.
       for (const f of (await listFiles(output)).filter((f) => f.endsWith(".html"))) {
