@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadRoles } from "./load.ts";
 import { forPrinting, hasErrors, toDiagnostics } from "./model/diagnostics.ts";
 import { roleJsonSchema } from "./model/role.ts";
+import { RULES } from "./model/rules.ts";
 import type { SiteConfig } from "./config/schema.ts";
 import { plural } from "./catalog/format.ts";
 import { formatGithub, formatText } from "./report/format.ts";
@@ -91,6 +92,23 @@ const COMMANDS: Record<string, Command> = {
       const { roles, files } = await loadRoles(inputsOf({}, positionals));
       io.stdout.write(`${jsonForTerminal(JSON.stringify({ roles, diagnostics: toDiagnostics(files) }, null, 2))}\n`);
       return hasErrors(files) ? 1 : 0;
+    },
+  },
+  rules: {
+    summary: "list every diagnostic rule: id, severity and title",
+    usage: "career-atlas rules [--format text|json]",
+    options: { format: { type: "string" } },
+    async run(values, positionals, io) {
+      if (positionals.length) throw new UsageError(`rules takes no arguments, got "${positionals[0]}"`);
+      const format = values.format ?? "text";
+      if (format !== "text" && format !== "json") throw new UsageError(`--format expects "text" or "json", got "${format}"`);
+      const rules = Object.entries(RULES).map(([id, rule]) => ({ id, ...rule }));
+      if (format === "json") io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+      else {
+        const width = Math.max(...rules.map((r) => r.id.length));
+        io.stdout.write(rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.title}`).join("\n") + "\n");
+      }
+      return 0;
     },
   },
   schema: {

@@ -29,6 +29,11 @@ const Message = z.object({
   ruleId: z.string().nullable(),
   place: z.union([Position, Point]).nullable(),
   fatal: z.boolean().nullable(),
+  // What vfile-message carries besides: found and expected values, the rule's hint, where it is documented.
+  actual: z.string().nullable().default(null),
+  expected: z.array(z.string()).nullable().default(null),
+  note: z.string().nullable().default(null),
+  url: z.string().nullable().default(null),
 });
 
 const CachedRole = z.object({
@@ -65,7 +70,16 @@ export function sha256(data: string | Uint8Array): string {
 export function toFileData(loaded: Pick<Loaded, "file" | "roles">): FileData {
   return {
     path: loaded.file.path,
-    messages: loaded.file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? null, place: m.place ?? null, fatal: m.fatal ?? null })),
+    messages: loaded.file.messages.map((m) => ({
+      reason: m.reason,
+      ruleId: m.ruleId ?? null,
+      place: m.place ?? null,
+      fatal: m.fatal ?? null,
+      actual: m.actual ?? null,
+      expected: m.expected ?? null,
+      note: m.note ?? null,
+      url: m.url ?? null,
+    })),
     roles: loaded.roles.map(({ role, raw }) => ({
       role,
       position: raw.position,
@@ -81,6 +95,10 @@ export function fromFileData(data: FileData, displayPath: string): Loaded {
   for (const m of data.messages) {
     const message = file.message(m.reason, { place: m.place ?? undefined, ruleId: m.ruleId ?? undefined, source: "career-atlas" });
     message.fatal = m.fatal === null ? undefined : m.fatal;
+    if (m.actual !== null) message.actual = m.actual;
+    if (m.expected !== null) message.expected = m.expected;
+    if (m.note !== null) message.note = m.note;
+    if (m.url !== null) message.url = m.url;
   }
   const roles = data.roles.map(({ role, position, positions }): Placed => {
     const raw: RawRole = { data: role, positions: new Map(positions), position };

@@ -5,9 +5,10 @@
 import { VFile } from "vfile";
 import type { Point, Position } from "unist";
 import { z } from "zod";
+import { isRuleId, RULES, RULES_DOC, Severity } from "./rules.ts";
 import { forTerminal } from "./terminal.ts";
 
-export const Severity = z.enum(["error", "warning", "info"]);
+export { Severity };
 
 export const Diagnostic = z.object({
   file: z.string(),
@@ -20,7 +21,6 @@ export const Diagnostic = z.object({
   message: z.string(),
 });
 
-export type Severity = z.infer<typeof Severity>;
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
 /** Where a diagnostic points: a whole node's span or a single point. */
@@ -34,9 +34,22 @@ export type Place = Position | Point | undefined;
  * @param reason what was found, what was expected and what to do
  * @param place the node span or point it concerns
  */
-export function report(file: VFile, severity: Severity, ruleId: string, reason: string, place?: Place): void {
+export function report(file: VFile, severity: Severity, ruleId: string, reason: string, place?: Place, found?: Found): void {
   const message = file.message(reason, { place, ruleId, source: "career-atlas" });
   message.fatal = severity === "error" ? true : severity === "warning" ? false : undefined;
+  const rule = isRuleId(ruleId) ? RULES[ruleId] : null;
+  if (rule) {
+    message.note = rule.hint;
+    message.url = RULES_DOC;
+  }
+  if (found?.actual !== undefined) message.actual = found.actual;
+  if (found?.expected !== undefined) message.expected = [...found.expected];
+}
+
+/** What a diagnostic found and what was expected instead, for tools (vfile-message's `actual` and `expected`). */
+export interface Found {
+  actual?: string;
+  expected?: readonly string[];
 }
 
 export function severityOf(fatal: boolean | null | undefined): Severity {

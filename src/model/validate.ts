@@ -24,7 +24,7 @@ function ruleFor(issue: z.core.$ZodIssue): string {
   if (parent === "phases" || last === "end" || last === "start") return "phase-range";
   if (last === "title") return "role-title";
   if (last === "slug") return "name-without-slug";
-  return `schema-${issue.code}`;
+  return "model-invalid";
 }
 
 /** Zod's wording is for programmers; the two issues an author can cause by naming things get theirs. */
@@ -109,7 +109,7 @@ function dropUnnamedSkills(raw: RawRole, file: VFile): RawRole {
       }
       to.push(null);
       const reason = `Skill "${skill.name}" in ${where} has no letter or digit to make a page address from, so it is left out; expected a name with at least one letter or digit: write the skill in words.`;
-      report(file, "warning", "name-without-slug", reason, positionOf(raw, [...path, index]));
+      report(file, "warning", "skill-without-slug", reason, positionOf(raw, [...path, index]));
     });
     for (const [key, position] of moved) {
       const [index, ...rest] = key.slice(prefix.length).split(".");

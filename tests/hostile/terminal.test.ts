@@ -16,7 +16,7 @@ const CLEAR = "\u001b[2J";
 const C1_CSI = "\u009b2J";
 const RLO = "\u202e";
 const LINE = "1:1 error forged line";
-// A skill name of no letter or digit, escapes inside: reported (name-without-slug), and quoted.
+// A skill name of no letter or digit, escapes inside: reported (skill-without-slug), and quoted.
 const SKILL = `🚀\u0007\u001b${RLO}★`;
 
 const GUIDE = [
@@ -93,7 +93,7 @@ describe("check", () => {
     expect(run.stderr).toContain(forTerminal(SKILL));
     expect(run.stderr).toMatch(/unplaced-section/);
     expect(run.stderr).toMatch(/transition-from-unknown/);
-    expect(run.stderr).toMatch(/name-without-slug/);
+    expect(run.stderr).toMatch(/skill-without-slug/);
   });
 
   it("keeps the exact characters in --format json, escaped as JSON", async () => {
@@ -106,7 +106,7 @@ describe("check", () => {
     const byRule = (rule: string) => diagnostics.find((d) => d.ruleId === rule)!.message;
     expect(byRule("unplaced-section")).toContain(`Team ${CLEAR}Size${C1_CSI}${RLO}`);
     expect(byRule("transition-from-unknown")).toContain(`Analyst${OSC52}${RLO}`);
-    expect(byRule("name-without-slug")).toContain(SKILL);
+    expect(byRule("skill-without-slug")).toContain(SKILL);
   });
 
   it("keeps the exact characters in export", async () => {

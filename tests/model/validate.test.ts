@@ -123,13 +123,13 @@ describe("skill names without a letter or digit", () => {
   it("reports each one left out, of the role's skills, a requirement's or a plan's key skills, at its line, and keeps the role", () => {
     const { role, diagnostics } = check(guide);
     expect(role).not.toBeNull();
-    expect(diagnostics.filter((d) => d.ruleId === "name-without-slug").map((d) => [d.severity, d.line, d.column])).toEqual([
+    expect(diagnostics.filter((d) => d.ruleId === "skill-without-slug").map((d) => [d.severity, d.line, d.column])).toEqual([
       ["warning", 8, 1],
       ["warning", 9, 1],
       ["warning", 16, 1],
       ["warning", 21, 1],
     ]);
-    expect(diagnostics.filter((d) => d.ruleId === "name-without-slug").map((d) => d.message.match(/^Skill "([^"]*)"/)?.[1])).toEqual(["🚀", "!!!", "★★★", "✨"]);
+    expect(diagnostics.filter((d) => d.ruleId === "skill-without-slug").map((d) => d.message.match(/^Skill "([^"]*)"/)?.[1])).toEqual(["🚀", "!!!", "★★★", "✨"]);
     expect(role!.skills.map((s) => s.slug)).toEqual(["python", "git", "docker"]);
     expect(role!.levels[0]!.requirements[0]!.skills.map((s) => s.slug)).toEqual(["sql"]);
     expect(role!.transitions[0]!.keySkills.map((s) => s.slug)).toEqual(["python"]);
@@ -148,7 +148,7 @@ describe("skill names without a letter or digit", () => {
     expect(validateRole(raw, file)).toBeNull();
     expect(toDiagnostics([file]).map((d) => [d.ruleId, d.line])).toEqual([
       ["name-without-slug", 3],
-      ["schema-too_small", 5],
+      ["model-invalid", 5],
     ]);
   });
 });
