@@ -28,7 +28,7 @@ const BIN = path.join(ROOT, "bin", "career-atlas.js");
 const BASELINE = path.join(ROOT, "bench", "baseline.ts");
 const RESULTS_JSON = path.join(ROOT, "bench", "results.json");
 const RESULTS_MD = path.join(ROOT, "bench", "results.md");
-const README = path.join(ROOT, "README.md");
+const README = path.join(ROOT, "docs", "PERFORMANCE.md"); // where --update-readme writes the table
 const README_START = "<!-- bench:start -->";
 const README_END = "<!-- bench:end -->";
 
@@ -578,9 +578,9 @@ async function updateReadme(table: string): Promise<string> {
   const text = await readFile(README, "utf8");
   const start = text.indexOf(README_START);
   const end = text.indexOf(README_END);
-  if (start === -1 || end < start) return `README.md has no ${README_START} … ${README_END} block; left as it was.`;
+  if (start === -1 || end < start) return `docs/PERFORMANCE.md has no ${README_START} … ${README_END} block; left as it was.`;
   await writeFile(README, `${text.slice(0, start + README_START.length)}\n${table}\n${text.slice(end)}`);
-  return "README.md's benchmark block updated.";
+  return "docs/PERFORMANCE.md's benchmark block updated.";
 }
 
 // ---------------------------------------------------------------------------------------------
