@@ -9,7 +9,8 @@ import { RoleIndex } from "./links.ts";
 import { createSkillMatcher, type SkillMatcher } from "./match.ts";
 import { buildPlans, type PlanView } from "./plans.ts";
 import { buildRoleView, type RoleView } from "./roles.ts";
-import { buildSkillIndex, collectSkills, groupByLetter, type LetterGroup, type SkillEntry } from "./skills.ts";
+import { buildSkillIndex, collectSkills, groupByCategory, groupByLetter, type LetterGroup, type SkillEntry, type SkillGroups } from "./skills.ts";
+import { renameSources, sourceLinks, type Repository } from "./sources.ts";
 import * as urls from "./urls.ts";
 
 export interface Catalog {
@@ -18,6 +19,8 @@ export interface Catalog {
   /** A–Z by name. */
   skills: SkillEntry[];
   letters: LetterGroup[];
+  /** The skills by category, and the names mentioned once (see `groupByCategory`). */
+  skillGroups: SkillGroups;
   /** Every transition plan, roles by title, plans in the order written. */
   plans: PlanView[];
   progression: LadderGraph;
@@ -30,6 +33,7 @@ export interface Catalog {
     progression: string;
     rolesJson: string;
     schema: string;
+    search: string;
   };
 }
 
@@ -64,11 +68,15 @@ export class CatalogMemo {
   readonly #copies = new WeakMap<Role, Role>();
   readonly #derived = new WeakMap<Role, Derived>();
 
-  /** The catalog's own copy of an input role (made once per role object). */
-  copy(role: Role): Role {
+  /**
+   * The catalog's own copy of an input role (made once per role object), its source paths renamed
+   * by `name` (one memo serves builds of the same inputs, so `name` does not change in its life).
+   */
+  copy(role: Role, name?: (path: string) => string): Role {
     let copy = this.#copies.get(role);
     if (!copy) {
       copy = structuredClone(role);
+      if (name) renameSources(copy, name);
       this.#copies.set(role, copy);
     }
     return copy;
@@ -117,14 +125,24 @@ function skillsOf(role: Role, derived: Derived, into: Set<string>): void {
   for (const plan of derived.plans) for (const phase of plan.phases) for (const skill of phase.skills) into.add(skill.slug);
 }
 
+/** How the catalog names and links the roles' source files (see `sources.ts`). */
+export interface CatalogOptions {
+  /** Renames each source path (relative to the input folder); paths are kept as they are without it. */
+  sourcePath?: (path: string) => string;
+  /** The guides' repository, for links to each file and line; none without it. */
+  repository?: Repository | null;
+}
+
 /**
  * Derives the catalog.
  * @param input validated, merged roles (one per slug); they are copied, not changed
  * @param memo what an earlier catalog derived, to reuse (none by default)
+ * @param options how source files are named and linked
  * @throws Error when two roles share a slug (the merge step should have joined or reported them)
  */
-export function buildCatalog(input: readonly Role[], memo: CatalogMemo = new CatalogMemo()): Catalog {
-  const roles = input.map((role) => memo.copy(role)).sort((a, b) => compareText(a.title, b.title) || compareText(a.slug, b.slug));
+export function buildCatalog(input: readonly Role[], memo: CatalogMemo = new CatalogMemo(), options: CatalogOptions = {}): Catalog {
+  const links = sourceLinks(options.repository);
+  const roles = input.map((role) => memo.copy(role, options.sourcePath)).sort((a, b) => compareText(a.title, b.title) || compareText(a.slug, b.slug));
   const seen = new Set<string>();
   for (const role of roles) {
     if (seen.has(role.slug)) throw new Error(`Two roles share the slug "${role.slug}"; merge them or give them distinct titles`);
@@ -132,7 +150,7 @@ export function buildCatalog(input: readonly Role[], memo: CatalogMemo = new Cat
   }
   const index = new RoleIndex(roles);
   const names = collectSkills(roles);
-  const context = JSON.stringify([[...seen].sort(), [...names]]);
+  const context = JSON.stringify([[...seen].sort(), [...names], links.key]);
   let matcher: SkillMatcher | null = null;
   const displayNames = new Map([...names].map(([slug, spellings]) => [slug, spellings[0]!]));
   const fresh = new Set<Role>();
@@ -141,8 +159,8 @@ export function buildCatalog(input: readonly Role[], memo: CatalogMemo = new Cat
     const kept = memo.derived(role, context, from);
     if (kept) return kept;
     matcher ??= createSkillMatcher([...names].flatMap(([slug, spellings]) => spellings.map((name) => ({ slug, name }))));
-    const plans = buildPlans(role, index, matcher, displayNames);
-    const made = { context, from, plans, view: buildRoleView(role, index, plans) };
+    const plans = buildPlans(role, index, matcher, displayNames, links);
+    const made = { context, from, plans, view: buildRoleView(role, index, plans, links) };
     memo.keep(role, made);
     fresh.add(role);
     return made;
@@ -155,6 +173,7 @@ export function buildCatalog(input: readonly Role[], memo: CatalogMemo = new Cat
     roles: derived.map((d) => d.view),
     skills,
     letters: groupByLetter(skills),
+    skillGroups: groupByCategory(skills),
     plans,
     progression,
     counts: {
@@ -170,7 +189,7 @@ export function buildCatalog(input: readonly Role[], memo: CatalogMemo = new Cat
       plans: plural(plans.length, "transition plan"),
       ladders: plural(progression.ladders, "ladder"),
     },
-    urls: { home: urls.homeUrl, skills: urls.skillsUrl, progression: urls.progressionUrl, rolesJson: urls.rolesJsonUrl, schema: urls.schemaUrl },
+    urls: { home: urls.homeUrl, skills: urls.skillsUrl, progression: urls.progressionUrl, rolesJson: urls.rolesJsonUrl, schema: urls.schemaUrl, search: urls.searchUrl },
   };
   return deepFreeze(catalog);
 }

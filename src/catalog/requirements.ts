@@ -6,6 +6,7 @@
 import type { Requirement } from "../model/role.ts";
 import { priorityLabel } from "./format.ts";
 import { skillLinks, type SkillLink } from "./links.ts";
+import { sourceLinks, type SourceLinks } from "./sources.ts";
 
 /** A run of the requirement's text; `skill` set when the run is a skill's name. */
 export interface Part {
@@ -25,6 +26,8 @@ export interface RequirementView {
   skills: SkillLink[];
   /** The skills whose names do not appear in `text`, shown beside it. */
   unnamed: SkillLink[];
+  /** Its line in the guides' repository ("suggest a change"); null without a repository or a known line. */
+  editUrl: string | null;
 }
 
 function escapeRegExp(text: string): string {
@@ -89,7 +92,7 @@ export function linkSkillNames(text: string, skills: readonly SkillLink[]): { pa
   return { parts, unnamed };
 }
 
-export function requirementView(requirement: Requirement): RequirementView {
+export function requirementView(requirement: Requirement, links: SourceLinks = sourceLinks(null)): RequirementView {
   const skills = skillLinks(requirement.skills);
   const { parts, unnamed } = linkSkillNames(requirement.text, skills);
   return {
@@ -101,6 +104,7 @@ export function requirementView(requirement: Requirement): RequirementView {
     parts,
     skills,
     unnamed,
+    editUrl: links.line(requirement.origin),
   };
 }
 
@@ -112,7 +116,7 @@ export interface RequirementGroup {
 }
 
 /** Must-have first, then good-to-have, then each other group by its name in the order the author gave them. */
-export function groupRequirements(requirements: readonly Requirement[]): RequirementGroup[] {
+export function groupRequirements(requirements: readonly Requirement[], links: SourceLinks = sourceLinks(null)): RequirementGroup[] {
   const groups = new Map<string, RequirementGroup>();
   const keyOf = (r: Requirement): string => (r.priority === "other" ? `other:${priorityLabel("other", r.group)}` : r.priority);
   for (const key of ["must", "good"]) {
@@ -126,7 +130,7 @@ export function groupRequirements(requirements: readonly Requirement[]): Require
       group = { label: priorityLabel(requirement.priority, requirement.group), priority: requirement.priority, requirements: [] };
       groups.set(key, group);
     }
-    group.requirements.push(requirementView(requirement));
+    group.requirements.push(requirementView(requirement, links));
   }
   return [...groups.values()];
 }

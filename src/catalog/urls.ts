@@ -8,6 +8,8 @@ export const skillsUrl = "/skills/";
 export const progressionUrl = "/progression/";
 export const rolesJsonUrl = "/api/roles.json";
 export const schemaUrl = "/api/role.schema.json";
+/** The search results page; its query goes in `?q=`. */
+export const searchUrl = "/search/";
 
 export const roleUrl = (role: string): string => `/roles/${role}/`;
 export const levelsUrl = (role: string): string => `/roles/${role}/levels/`;
@@ -21,3 +23,4 @@ export const phaseAnchor = (index: number): string => `phase-${index + 1}`;
 export const stepAnchor = (from: string, to: string): string => `step-${from}-to-${to}`;
 export const titleAnchor = (title: string): string => `title-${title}`;
 export const letterAnchor = (letter: string): string => `letter-${letter.toLowerCase()}`;
+export const categoryAnchor = (category: string): string => `category-${category}`;

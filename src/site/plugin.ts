@@ -2,11 +2,12 @@
  * The local Eleventy plugin: hands the catalog to the templates as global data, with the few things
  * that are drawings or serialisations rather than data (SVG, JSON). Templates only read what it adds.
  */
-import { z } from "zod";
 import type { Catalog } from "../catalog/index.ts";
 import type { PlanView } from "../catalog/plans.ts";
-import { Role } from "../model/role.ts";
+import { roleJsonSchema } from "../model/role.ts";
 import { selectAll, type Selection } from "./groups.ts";
+import { inlineHtml, prepareRoles, proseHtml, requirementHtml, sectionHtml } from "./rich-text.ts";
+import { absoluteUrl, robotsTxt, siteView, sitemapXml, type SiteView } from "./site-config.ts";
 import { drawProgression, drawTimeline } from "./svg.ts";
 
 /** The part of Eleventy's configuration API the plugin uses. */
@@ -16,9 +17,7 @@ export interface EleventyConfigApi {
 }
 
 /** The JSON Schema of a Role, as `/api/role.schema.json` serves it. */
-export function roleSchema(): unknown {
-  return z.toJSONSchema(Role, { io: "output" });
-}
+export const roleSchema = roleJsonSchema;
 
 export const SITE_NAME = "Career Atlas";
 
@@ -35,9 +34,10 @@ function htmlLength(text: string): number {
  * A page's <title>: "PyTorch · Career Atlas", shortened so that its escaped HTML is at most `max`
  * characters (long titles are cut off in tabs and search results; html-validate's long-title rule
  * asks for 70 at most).
+ * @param site the site's name (the configured `title`)
  */
-export function pageTitle(text: string, max = 70): string {
-  const full = `${text} · ${SITE_NAME}`;
+export function pageTitle(text: string, max = 70, site = SITE_NAME): string {
+  const full = `${text} · ${site}`;
   if (htmlLength(full) <= max) return full;
   let kept = "";
   for (const ch of text) {
@@ -76,13 +76,16 @@ export function toJsonList(items: readonly object[], keep = false): string {
 /**
  * Returns the plugin for one catalog.
  * @param catalog the frozen catalog (frozen data is handed to every page without copying)
+ * @param site the site configuration as the templates read it
  */
-export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll(catalog), keepJson = false): (config: EleventyConfigApi) => void {
+export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll(catalog), keepJson = false, site: SiteView = siteView()): (config: EleventyConfigApi) => void {
   // The whole-catalog drawings and files are made only when their pages are written.
   const drawings = Object.freeze({ progression: selection.site ? drawProgression(catalog.progression) : "" });
   const api = Object.freeze({
     roles: selection.site ? toJsonList(catalog.roles.map((r) => r.model), keepJson) : "",
     schema: selection.site ? toJson(roleSchema()) : "",
+    sitemap: selection.site ? sitemapXml(catalog, site) : "",
+    robots: selection.site ? robotsTxt(site) : "",
   });
   // What the templates paginate over: the items this render writes (`site` holds one entry when
   // the whole-catalog pages are written, none when they are kept from the previous build).
@@ -91,14 +94,24 @@ export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll
     plans: Object.freeze([...selection.plans]),
     skills: Object.freeze([...selection.skills]),
     site: Object.freeze(selection.site ? [true] : []),
+    sitemap: Object.freeze(selection.site && site.sitemap ? [true] : []),
   });
+  prepareRoles(selection.roles);
   return (config) => {
     config.addGlobalData("catalog", () => catalog);
     config.addGlobalData("render", () => render);
     config.addGlobalData("drawings", () => drawings);
     config.addGlobalData("api", () => api);
+    config.addGlobalData("site", () => site);
     config.addFilter("json", (value: unknown) => toJson(value));
-    config.addFilter("pageTitle", (text: string) => pageTitle(String(text)));
+    config.addFilter("pageTitle", (text: string) => pageTitle(String(text), 70, site.title));
+    // The page's absolute address (canonical link, Open Graph), or "" without a configured baseUrl.
+    config.addFilter("absoluteUrl", (url: string) => absoluteUrl(site, String(url)) ?? "");
     config.addFilter("timeline", (plan: PlanView) => drawTimeline(plan));
+    // The author's markdown as sanitised HTML (src/site/markdown.ts): the only text printed with `| safe`.
+    config.addFilter("inlineHtml", (text: string | null) => inlineHtml(text));
+    config.addFilter("requirementHtml", (r: Parameters<typeof requirementHtml>[0]) => requirementHtml(r));
+    config.addFilter("proseHtml", (text: string | null, links?: { text: string; url: string }[], paragraphs?: boolean) => proseHtml(text, links, paragraphs));
+    config.addFilter("sectionHtml", (section: Parameters<typeof sectionHtml>[0]) => sectionHtml(section));
   };
 }

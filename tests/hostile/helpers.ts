@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Element, Nodes, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { main } from "../../src/cli.ts";
+import { MARKDOWN_ELEMENTS } from "../../src/site/markdown.ts";
 import type { Diagnostic } from "../../src/model/diagnostics.ts";
 import type { Role } from "../../src/model/role.ts";
 import { Capture } from "../site/helpers.ts";
@@ -70,9 +71,11 @@ const SITE_SOURCES = [
     .map((e) => path.join(e.parentPath, e.name)),
   fileURLToPath(new URL("../../src/site/svg.ts", import.meta.url)),
 ];
-export const SITE_ELEMENTS: ReadonlySet<string> = new Set(
-  SITE_SOURCES.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/<([a-z][a-z0-9-]*)[\s>/]/g)].map((m) => m[1]!.toLowerCase())),
-);
+export const SITE_ELEMENTS: ReadonlySet<string> = new Set([
+  ...SITE_SOURCES.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/<([a-z][a-z0-9-]*)[\s>/]/g)].map((m) => m[1]!.toLowerCase())),
+  // The elements the markdown renderer's schema allows (its output is checked by tests/site/markdown.test.ts).
+  ...MARKDOWN_ELEMENTS,
+]);
 
 /** Attributes whose value is an address. */
 const URL_ATTRIBUTES = ["href", "src", "action", "formAction", "data", "poster", "srcSet", "xLinkHref", "cite", "background"];
@@ -95,6 +98,12 @@ export function unsafeMarkup(html: string): string[] {
   return problems;
 }
 
+/** A link of a guide's text as the markdown renderer writes it: http, https or mailto, marked nofollow noopener. */
+function offSiteLink(element: Element, key: string): boolean {
+  const rel = Array.isArray(element.properties.rel) ? element.properties.rel.map(String) : [];
+  return element.tagName === "a" && key === "href" && /^(?:https?:\/\/|mailto:)/i.test(String(element.properties.href)) && rel.includes("nofollow") && rel.includes("noopener");
+}
+
 function unsafeElement(element: Element): string[] {
   const problems: string[] = [];
   const name = element.tagName.toLowerCase();
@@ -104,7 +113,9 @@ function unsafeElement(element: Element): string[] {
     const attribute = key.toLowerCase();
     if (attribute.startsWith("on")) problems.push(describe(`has an event handler ${key}="${String(value)}"`));
     if (attribute === "style") problems.push(describe(`has a style attribute "${String(value)}"`));
-    if (URL_ATTRIBUTES.includes(key) && /^\s*[a-z][a-z0-9+.-]*:/i.test(String(value))) problems.push(describe(`points outside the site: ${key}="${String(value)}"`));
+    if (URL_ATTRIBUTES.includes(key) && /^\s*[a-z][a-z0-9+.-]*:/i.test(String(value)) && !offSiteLink(element, key)) {
+      problems.push(describe(`points outside the site: ${key}="${String(value)}"`));
+    }
   }
   if (name === "script") {
     const src = String(element.properties.src ?? "");

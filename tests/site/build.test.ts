@@ -5,6 +5,7 @@ import { stableId } from "../../src/catalog/ids.ts";
 import { loadRoles } from "../../src/load.ts";
 import { Role } from "../../src/model/role.ts";
 import { runBuild } from "../../src/site/build.ts";
+import { renameSources, sourceNamer } from "../../src/catalog/sources.ts";
 import { roleSchema } from "../../src/site/plugin.ts";
 import { Capture, fileOf, href, listFiles, readPage, tempDir, toString } from "./helpers.ts";
 
@@ -73,7 +74,7 @@ describe("career-atlas build on the seeds", () => {
       expect(handlers, file).toEqual([]);
     }
     expect(scriptsOf.get("index.html")).toEqual(["/assets/search.js"]);
-    expect(scriptsOf.get("roles/machine-learning-engineer/index.html")).toEqual(["/assets/search.js"]);
+    expect(scriptsOf.get("roles/machine-learning-engineer/index.html")).toEqual(["/assets/search.js", "/assets/role.js"]);
     expect(scriptsOf.get("roles/machine-learning-engineer/from/data-scientist/index.html")).toEqual(["/assets/search.js", "/assets/plan.js"]);
     expect(scriptsOf.get("roles/machine-learning-engineer/levels/index.html")).toEqual(["/assets/search.js", "/assets/compare.js"]);
     // Every script a page loads, and the module plan.js imports, is in the site.
@@ -82,15 +83,16 @@ describe("career-atlas build on the seeds", () => {
     expect(files).toContain("assets/calendar.js");
   });
 
-  it("indexes every page but the 404 page for search, with Pagefind's library and no unused interface", async () => {
+  it("indexes every page but the 404 and search pages for search, with Pagefind's library and no unused interface", async () => {
     const files = await listFiles(root);
     const entry = JSON.parse(await readFile(path.join(root, "pagefind/pagefind-entry.json"), "utf8"));
     const pages = files.filter((f) => f.endsWith(".html")).length;
-    expect(entry.languages.en.page_count).toBe(pages - 1);
+    // Neither the 404 page nor the search results page (drawn in the browser) is indexed.
+    expect(entry.languages.en.page_count).toBe(pages - 2);
     expect(files).toContain("pagefind/pagefind.js");
     expect(files.some((f) => f.startsWith("pagefind/fragment/"))).toBe(true);
     expect(files.filter((f) => /^pagefind\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
-    expect(out.text).toMatch(new RegExp(`\\(search index: ${pages - 1} pages, \\d+\\.\\d\\d s\\) → `));
+    expect(out.text).toMatch(new RegExp(`\\(search index: ${pages - 2} pages, \\d+\\.\\d\\d s\\) → `));
     const notFound = await readPage(root, "/404.html");
     expect(notFound.all("[data-pagefind-body]")).toEqual([]);
     const role = await readPage(root, ROLE);
@@ -177,11 +179,13 @@ describe("role page", () => {
     expect(page.all("#ladders ol.ladder").map((ol) => page.texts("li", ol).length)).toEqual([4, 5]);
     expect(page.all("#ladders ol.ladder a").map(href)).toContain("/progression/#title-senior-ml-engineer");
     expect(page.texts("#alternatives li")).toEqual(["Data Scientist", "Research Scientist", "Platform Engineer"]);
-    expect(page.texts("#growth h3")[0]).toBe("Mid → Experienced");
+    expect(page.texts("#growth summary h4")[0]).toBe("Mid → Experienced");
     expect(page.texts("#growth ul")[0]).toContain("Learn MLOps and production deployment");
     expect(page.all("#plans a").map(href)).toEqual([`${ROLE}from/data-scientist/`, `${ROLE}from/software-engineer/`]);
     expect(page.all("main a").map(href)).toContain(`${ROLE}levels/`);
-    expect(page.texts("#sources code")).toEqual(["seeds/machine-learning-engineer-levels.md", "seeds/machine-learning-engineer-transitions.md"]);
+    // Named relative to the input folder (seeds/), as in the API; with no repository configured, not linked.
+    expect(page.texts("#sources code")).toEqual(["machine-learning-engineer-levels.md", "machine-learning-engineer-transitions.md"]);
+    expect(page.all("#sources a")).toEqual([]);
   });
 });
 
@@ -211,7 +215,7 @@ describe("level comparison page", () => {
     const page = await readPage(root, `${ROLE}levels/`);
     const step = page.one("#step-mid-to-experienced");
     expect(page.text("h3", step)).toBe("Mid → Experienced");
-    expect(page.texts("h4", step)).toEqual(["Promoted from good-to-have to must-have", "Added", "No longer listed"]);
+    expect(page.texts("h4", step)).toEqual(["Now a must-have", "New at this level", "Not mentioned at this level"]);
     expect(page.texts("ul.promoted .req-text", step)).toEqual(["TensorFlow / PyTorch", "MLOps Tools", "Cloud ML Services", "Data Pipeline Tools"]);
     expect(page.texts("ul.removed .req-text", step)).toEqual(["Advanced Data Structures", "Advanced Algorithms", "System Design Basics"]);
     expect(page.texts("ul.added .req-text", step)).toContain("Kubernetes");
@@ -265,7 +269,8 @@ describe("transition plan page", () => {
   it("shows the Data Scientist plan's 9 months, 12–18 hours a week and its total", async () => {
     const page = await readPage(root, `${ROLE}from/data-scientist/`);
     expect(page.text("h1")).toBe("From Data Scientist to Machine Learning Engineer");
-    expect(page.text("dd.months")).toBe("9 months");
+    // The length as the guide writes it.
+    expect(page.text("dd.months")).toBe("9-month plan");
     expect(page.text("dd.hours")).toBe("12–18 hours a week");
     expect(page.text("dd.total-hours")).toBe("468–702 hours over about 39 weeks");
     expect(page.all("dd.key-skills a").map(href)).toEqual(["/skills/software-engineering/", "/skills/kubernetes/", "/skills/mlops/"]);
@@ -330,7 +335,9 @@ describe("machine-readable files", () => {
     const single = JSON.parse(await readFile(fileOf(root, "/api/roles/machine-learning-engineer.json"), "utf8"));
     expect(single).toEqual(roles[0]);
     const { roles: loaded } = await loadRoles(["seeds"]);
-    expect(single).toEqual(JSON.parse(JSON.stringify(loaded[0])));
+    // The model, its source paths relative to the input folder it was found in (seeds/).
+    expect(single).toEqual(JSON.parse(JSON.stringify(renameSources(structuredClone(loaded[0]!), sourceNamer(["seeds"])))));
+    expect(JSON.stringify(single)).not.toContain("seeds/");
     const schema = JSON.parse(await readFile(path.join(root, "api/role.schema.json"), "utf8"));
     expect(schema).toEqual(roleSchema());
     expect(schema.properties.levels).toBeDefined();

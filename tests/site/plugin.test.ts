@@ -46,7 +46,7 @@ describe("catalogPlugin", () => {
     const api = data.get("api") as { roles: string; schema: string };
     expect(JSON.parse(api.roles)).toEqual([JSON.parse(JSON.stringify(mlEngineer))]);
     expect(JSON.parse(api.schema)).toEqual(roleSchema());
-    expect([...filters.keys()].sort()).toEqual(["json", "pageTitle", "timeline"]);
+    expect([...filters.keys()].sort()).toEqual(["absoluteUrl", "inlineHtml", "json", "pageTitle", "proseHtml", "requirementHtml", "sectionHtml", "timeline"]);
     const timeline = filters.get("timeline") as unknown as (plan: unknown) => string;
     expect(timeline(catalog.plans[0])).toMatch(/^<svg[^>]+class="timeline"/);
   });
