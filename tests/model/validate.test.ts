@@ -147,7 +147,7 @@ describe("skill names without a letter or digit", () => {
     const file = new VFile({ path: "role.md" });
     expect(validateRole(raw, file)).toBeNull();
     expect(toDiagnostics([file]).map((d) => [d.ruleId, d.line])).toEqual([
-      ["name-without-slug", 3],
+      ["skill-without-slug", 3],
       ["model-invalid", 5],
     ]);
   });
