@@ -69,11 +69,15 @@ const COMMANDS: Record<string, Command> = {
   check: {
     summary: "check role guides and print diagnostics",
     usage:
-      "career-atlas check [paths...] [--format text|json|github]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)",
-    options: { format: { type: "string" } },
+      "career-atlas check [paths...] [--format text|json|github] [--explain]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)\n  --explain   print, for every section, its line, what it was read as and why (the signals and their weights)",
+    options: { format: { type: "string" }, explain: { type: "boolean" } },
     async run(values, positionals, io) {
       const format = values.format ?? "text";
       if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format expects "text", "json" or "github", got "${format}"`);
+      if (values.explain === true) {
+        const { explainInputs } = await import("./explain.ts");
+        io.stdout.write(await explainInputs(inputsOf({}, positionals)));
+      }
       const { files } = await loadRoles(inputsOf({}, positionals));
       if (format === "json") io.stdout.write(`${jsonForTerminal(JSON.stringify(toDiagnostics(files), null, 2))}\n`);
       else {

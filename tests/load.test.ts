@@ -121,6 +121,8 @@ describe("the seed with emoji headings", () => {
         { name: "Pandas", slug: "pandas" },
         { name: "Scikit-learn", slug: "scikit-learn" },
       ],
+      // The line it was written on (line 15 of the guide: "- **Python with NumPy, …** - …").
+      origin: { path: expect.stringMatching(/machine-learning-engineer-levels\.md$/), line: 15 },
     });
     const frameworks = mid.requirements.find((r) => r.text === "TensorFlow / PyTorch")!;
     expect(frameworks).toMatchObject({ detail: "Deep Learning Frameworks", priority: "good" });

@@ -65,6 +65,8 @@ export class Context {
   readonly pathKeys = new Set<string>();
   /** The years of the last level that gave some, where "and Beyond" starts. */
   lastYears: Range | null = null;
+  /** On a page about one level ("# L3"), that level's index: sections that name no part are groups of its requirements. */
+  pageLevel: number | null = null;
   /** Roadmap stages to match to levels once every level is known. */
   readonly stages: Stage[] = [];
   /** Sections some of whose text was kept unplaced, and sections whose heading a reader used (as a group name). */

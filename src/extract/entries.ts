@@ -72,19 +72,57 @@ function paragraphLines(paragraph: Paragraph): { nodes: PhrasingContent[]; posit
     }));
 }
 
+/**
+ * The text of a line's nodes, as `toString` gives it, but with the target of each link or image
+ * that points elsewhere written after its text ("Salaries (https://…)"): the target is the
+ * author's too, and a reference list without it says nothing. Anchors within the page are left
+ * out, since their words are the heading they point to.
+ */
+export function lineText(nodes: readonly PhrasingContent[]): string {
+  let out = "";
+  for (const node of nodes) {
+    const inner = toString(node);
+    const url = node.type === "link" || node.type === "image" ? node.url.trim() : "";
+    out += url && !url.startsWith("#") && url !== inner.trim() ? `${inner}${inner.trim() ? " " : ""}(${url})` : node.type === "image" ? inner : "children" in node ? lineText(node.children) : inner;
+  }
+  return out;
+}
+
+function plainText(nodes: readonly PhrasingContent[]): string {
+  return toString(nodes as PhrasingContent[]);
+}
+
+/** Whether a link or image that points elsewhere stands among `nodes` (most lines have none: `toString` is then enough). */
+function hasTarget(nodes: readonly PhrasingContent[]): boolean {
+  // Iterative: inline nesting may be deep in a hostile file.
+  const pending: PhrasingContent[] = [];
+  for (const node of nodes) if (node.type !== "text") pending.push(node);
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if ((node.type === "link" || node.type === "image") && node.url && !node.url.startsWith("#")) return true;
+    if ("children" in node) for (const child of node.children as PhrasingContent[]) if (child.type !== "text") pending.push(child);
+  }
+  return false;
+}
+
 const SEPARATOR = /^\s*(?:[:：]\s*|\s[-–—]\s+|[-–—]\s+)/u;
 
 /** Reads a label ("**Tools**:", "**Skill** - detail", "Alternative paths:") off the front of a line. */
-function entryOf(nodes: PhrasingContent[], position: Position, children: Entry[], span: Position = position): Entry {
+/**
+ * @param targets whether links keep their targets in the text (list items: a list of references
+ * says nothing without them); a paragraph's prose keeps the words a reader reads
+ */
+function entryOf(nodes: PhrasingContent[], position: Position, children: Entry[], span: Position = position, targets = false): Entry {
+  const textOf = targets && hasTarget(nodes) ? lineText : plainText;
   // Runs of whitespace are one space, as a reader sees them (and no pattern below meets a long run).
-  const full = toString(nodes).replace(/\s+/g, " ").trim();
+  const full = textOf(nodes).replace(/\s+/g, " ").trim();
   const bullet = HAND_BULLET.test(full);
   const text = full.replace(HAND_BULLET, "");
   const first = nodes.findIndex((n) => !(n.type === "text" && n.value.trim() === ""));
   const lead = nodes[first];
   if (lead && (lead.type === "strong" || lead.type === "emphasis") && !bullet) {
-    let label = toString(lead).replace(/\s+/g, " ").trim();
-    let rest = toString(nodes.slice(first + 1)).replace(/\s+/g, " ");
+    let label = textOf([lead]).replace(/\s+/g, " ").trim();
+    let rest = textOf(nodes.slice(first + 1)).replace(/\s+/g, " ");
     let separator: Entry["separator"] = null;
     if (/[:：]$/.test(label)) {
       label = label.replace(/\s*[:：]$/, "");
@@ -112,9 +150,9 @@ function listEntries(list: List): Entry[] {
     const position = item.position ?? { start: pointAt(1, 1), end: pointAt(1, 1) };
     if (head?.type === "paragraph") {
       const [firstLine, ...moreLines] = paragraphLines(head);
-      const extra = moreLines.map((l) => entryOf(l.nodes, l.position, []));
-      if (!firstLine) return entryOf([], position, [...extra, ...children]);
-      return entryOf(firstLine.nodes, { start: position.start, end: firstLine.position.end }, [...extra, ...children], position);
+      const extra = moreLines.map((l) => entryOf(l.nodes, l.position, [], l.position, true));
+      if (!firstLine) return entryOf([], position, [...extra, ...children], position, true);
+      return entryOf(firstLine.nodes, { start: position.start, end: firstLine.position.end }, [...extra, ...children], position, true);
     }
     const all = head ? [...entriesOf([head]), ...children] : children;
     return { label: null, strong: false, value: "", separator: null, text: "", bullet: false, position, span: position, children: all };
@@ -130,7 +168,7 @@ export function entriesOf(blocks: readonly RootContent[]): Entry[] {
   const out: Entry[] = [];
   for (const block of blocks) {
     if (block.type === "list") out.push(...listEntries(block));
-    else if (block.type === "paragraph") {
+    else if (block.type === "paragraph" && !isMediaParagraph(block)) {
       for (const line of paragraphLines(block)) out.push(entryOf(line.nodes, line.position, []));
     }
   }
@@ -178,9 +216,31 @@ function withoutBlocks(list: List, lifted: RootContent[]): List {
   return copy;
 }
 
+/**
+ * A paragraph of images alone (a screenshot, a row of badges, linked or not): media, not a line
+ * of text, kept as written where it stands rather than read as an entry.
+ */
+export function isMediaParagraph(block: RootContent): boolean {
+  if (block.type !== "paragraph") return false;
+  // A loop with an early exit, not filters: this runs for every paragraph, most of them text.
+  let shown = 0;
+  for (const node of block.children) {
+    if (node.type === "break" || (node.type === "text" && node.value.trim() === "")) continue;
+    if (!isImage(node)) return false;
+    shown++;
+  }
+  return shown > 0;
+}
+
+function isImage(node: PhrasingContent): boolean {
+  if (node.type === "image" || node.type === "imageReference") return true;
+  if (node.type !== "link" && node.type !== "linkReference") return false;
+  return node.children.length > 0 && node.children.every((c) => isImage(c) || (c.type === "text" && c.value.trim() === ""));
+}
+
 /** Whether a block is read as entries by `entriesOf`. */
 export function isProse(block: RootContent): boolean {
-  return block.type === "list" || block.type === "paragraph";
+  return block.type === "list" || (block.type === "paragraph" && !isMediaParagraph(block));
 }
 
 /** An entry and all its descendants, flattened in document order (iterative: no stack limit). */

@@ -11,7 +11,7 @@ import { LineCounter, parseDocument, type Document } from "yaml";
 import { report } from "../model/diagnostics.ts";
 import { place } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
-import { levelFor } from "./levels.ts";
+import { levelFor } from "./level-names.ts";
 import { cleanHeading } from "./names.ts";
 
 declare module "vfile" {

@@ -1,9 +1,10 @@
 /**
- * mdast → RawRole[]. A file usually describes one role, titled by its first H1 (or its one top
- * heading, or front matter, or the file name); a file with one heading per role ("## 1. Data
- * Analyst", "## 2. Data Engineer", each with parts of its own) describes several. Every section goes
- * to the extractor its heading names, runs of level headings become levels, and what none claims
- * is kept unplaced.
+ * mdast → RawRole[]. The roles a file describes are planned first (`roles.ts`: one titled by its
+ * first H1, one per section holding parts of a role, or one whose top headings are its levels);
+ * each section is then read by the part its heading names (`heading-names.ts`, the classifier's
+ * heading half: known names, bilingual halves, misspellings), runs of level headings become levels,
+ * and what none claims is kept unplaced. A file whose only part is its opening text and that reads
+ * as a page about roles gives none (`no-role.ts`).
  */
 import type { Html, Root, RootContent } from "mdast";
 import type { Position } from "unist";
@@ -12,17 +13,20 @@ import { report } from "../model/diagnostics.ts";
 import { toSlug } from "../model/slug.ts";
 import { emptyRole, place, type RawRole } from "../model/raw-role.ts";
 import { Context } from "./context.ts";
-import { hoistFromLists, inOrder, isProse, type Entry } from "./entries.ts";
-import { frontMatterTitle, readFrontMatterLevels, readFrontMatterSummary, reportUnreadFrontMatter } from "./front-matter.ts";
+import { hoistFromLists, inOrder, isMediaParagraph, isProse, type Entry } from "./entries.ts";
+import { readFrontMatterLevels, readFrontMatterSummary, reportUnreadFrontMatter } from "./front-matter.ts";
 import { readGrowth } from "./growth.ts";
 import { gridOfTable, gridsOf, hasMedia, isMediaOnly, parseHtmlRun, textOutsideTables } from "./html.ts";
-import {
-  addLevelList, addStage, isLevelTable, levelGroupHeading, levelSections, looksLikeLevel, readLevel, readLevelGroup, readLevels, readLevelTable,
-  resolveStages,
-} from "./levels.ts";
+import { addLevelList, isLevelTitle, levelFor, levelGroupHeading, levelListOf, levelSections } from "./level-names.ts";
+import { isLevelTable, readLevelTable } from "./level-tables.ts";
+import { readLevel, readLevelGroup, readLevels, readPageGroup } from "./requirements.ts";
+import { addStage, resolveStages } from "./stages.ts";
+import { proseLinks, type ProseLink } from "./links.ts";
 import { isMarkupBlock } from "./markup.ts";
-import { cleanHeading, conceptOf, isStructuralText, normalizeName, TITLE_FRAMING, type Concept } from "./names.ts";
-import { yearStage } from "./numbers.ts";
+import { hasParts, readsAsNoRole, reportNoRole } from "./no-role.ts";
+import { planRoles, runOfLevels } from "./roles.ts";
+import { sectionConcept, typoOf } from "./heading-names.ts";
+import { conceptOf, isStructuralText, type Concept } from "./names.ts";
 import { addBackground, addResponsibility, addSummary, readBackground, readOverview, readResponsibilities } from "./overview.ts";
 import { addAlternatives, addChain, addLadder, ladderFromCode, readAlternatives, readProgression } from "./progression.ts";
 import { sectionTree, virtualSection, walkSections, type HeadingSection } from "./sections.ts";
@@ -30,6 +34,7 @@ import { addSkills, categoryOf, readSkills } from "./skills.ts";
 import { readStandalonePlan, readTransitions } from "./transitions.ts";
 
 export type { RawRole } from "../model/raw-role.ts";
+export { roleTitle } from "./roles.ts";
 
 const SECTION_READERS: Partial<Record<Concept, (section: HeadingSection, ctx: Context) => void>> = {
   overview: readOverview,
@@ -44,20 +49,18 @@ const SECTION_READERS: Partial<Record<Concept, (section: HeadingSection, ctx: Co
   transitions: readTransitions,
 };
 
-/** The parts whose headings make a section a role of its own when two or more stand under it. */
-const ROLE_PARTS = new Set<Concept>(["overview", "responsibilities", "skills", "background", "progression", "levels", "growth", "transitions", "alternatives"]);
-
 /**
  * A section by the part its heading names. A section that names none keeps its own text, places
  * the labelled fields and arrow chains in it, and has its sub-sections read on their merits.
  */
 function readSection(section: HeadingSection, ctx: Context): void {
-  const concept = conceptOf(section.title);
+  const concept = sectionConcept(section);
   const reader = concept ? SECTION_READERS[concept] : undefined;
   if (reader) return reader(section, ctx);
   const named = levelGroupHeading(section.title);
   if (named) return readLevelGroup(section, named, ctx);
-  inOrder(section.blocks, (others) => ctx.readBlocks(section, others), (entry) => {
+  if (ctx.pageLevel !== null && !section.pseudo) return readPageGroup(section, ctx.pageLevel, ctx);
+  inOrder(readLevelLists(section, ctx), (others) => ctx.readBlocks(section, others), (entry) => {
     if (ctx.placeEntry(section, entry)) return;
     if (addChain(entry, ctx)) return;
     ctx.keepEntries(section, [entry]);
@@ -67,16 +70,35 @@ function readSection(section: HeadingSection, ctx: Context): void {
   if (!ctx.hasKept(section) && !ctx.headingsUsed.has(section) && section.position && !isStructuralText(section.title)) ctx.keepHeading(section);
 }
 
+/**
+ * Reads the lists of a section that are a role's levels, one title an item; a list of links keeps
+ * its targets, as written, unplaced. Returns the other blocks.
+ */
+function readLevelLists(section: HeadingSection, ctx: Context): RootContent[] {
+  const rest: RootContent[] = [];
+  for (const block of section.blocks) {
+    const list = block.type === "list" ? levelListOf(block) : null;
+    if (!list) {
+      rest.push(block);
+      continue;
+    }
+    for (const { name, position } of list.names) levelFor(name, position, ctx);
+    if (list.linked) ctx.keepBlocks(section, [block]);
+  }
+  return rest;
+}
+
 /** The sub-sections of a section: a run of level headings are levels, roadmap stages wait for their level, the rest by heading. */
 function readChildren(section: HeadingSection, ctx: Context): void {
   readList(section.children, ctx);
 }
 
 function readList(sections: readonly HeadingSection[], ctx: Context): void {
-  const levels = levelSections(sections);
+  // On a page about one level, its sub-headings are that level's groups, never levels of their own.
+  const levels = ctx.pageLevel !== null ? new Set<HeadingSection>() : new Set([...levelSections(sections), ...(runOfLevels(sections)?.sections ?? [])]);
   for (const child of sections) {
     if (levels.has(child)) readLevel(child, ctx);
-    else if (!conceptOf(child.title) && (addStage(child, ctx) || readStandalonePlan(child, ctx))) continue;
+    else if (!sectionConcept(child) && (addStage(child, ctx) || readStandalonePlan(child, ctx))) continue;
     else readSection(child, ctx);
   }
 }
@@ -134,7 +156,7 @@ function readBlocks(section: HeadingSection, blocks: readonly RootContent[], ctx
         continue;
       }
     }
-    ctx.keepBlocks(section, [block]);
+    ctx.keepBlocks(section, [block], isMediaParagraph(block));
   }
 }
 
@@ -156,96 +178,6 @@ function readHtml(section: HeadingSection, run: Html[], ctx: Context, onText?: (
   ctx.keepBlocks(section, run);
 }
 
-/** "Career Path: ML Engineer" → "ML Engineer"; "Data Engineer Career Progression Ladder" → "Data Engineer"; numbering and emoji go too. */
-export function roleTitle(text: string): string {
-  let title = cleanHeading(text);
-  const colon = title.indexOf(": ");
-  if (colon > 0) {
-    const before = title.slice(0, colon);
-    if (conceptOf(before) || TITLE_FRAMING.some((f) => normalizeName(f) === normalizeName(before))) title = title.slice(colon + 2).trim();
-  }
-  const words = title.split(" ");
-  const key = normalizeName(title);
-  const framing = [...TITLE_FRAMING].sort((a, b) => b.length - a.length).find((f) => key.endsWith(` ${normalizeName(f)}`));
-  if (framing) {
-    const kept = words.slice(0, words.length - normalizeName(framing).split(" ").length).join(" ").replace(/[\s\-–—:,]+$/, "");
-    if (/\p{L}/u.test(kept)) title = kept;
-  }
-  return title || cleanHeading(text);
-}
-
-function fileTitle(path: string): string {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  return base.replace(/\.[^.]+$/, "").replace(/^\d+[-_. ]+/, "").replace(/[-_]+/g, " ").replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).trim();
-}
-
-/** One role a file describes: where its title stands, the text under it and its own sections. */
-interface RolePlan {
-  title: string;
-  titleSection: HeadingSection | null;
-  intro: HeadingSection;
-  tops: HeadingSection[];
-  /** What belongs to no role of a file with several (its title, text before the roles, other sections): kept unplaced in the first. */
-  rest: { sections: HeadingSection[]; blocks: RootContent[]; heading: HeadingSection | null };
-}
-
-const NO_REST: RolePlan["rest"] = { sections: [], blocks: [], heading: null };
-
-function partCount(section: HeadingSection): number {
-  return section.children.filter((c) => {
-    const concept = conceptOf(c.title);
-    return concept !== null && ROLE_PARTS.has(concept);
-  }).length;
-}
-
-function isRoleSection(section: HeadingSection): boolean {
-  return !section.pseudo && !conceptOf(section.title) && !looksLikeLevel(section.title) && !yearStage(section.title) && partCount(section) >= 2;
-}
-
-/** The heading that titles a file with one role: its first H1, else its one top heading when that comes first. */
-function titleSectionOf(root: HeadingSection): HeadingSection | null {
-  const h1 = root.children.find((s) => s.depth === 1);
-  if (h1) return h1;
-  const [first] = root.children;
-  if (!first) return null;
-  const top = Math.min(...root.children.map((s) => s.depth));
-  const atTop = root.children.filter((s) => s.depth === top);
-  if (first.depth <= 2 && atTop.length === 1 && atTop[0] === first && !conceptOf(first.title) && !looksLikeLevel(first.title)) return first;
-  return null;
-}
-
-function planRoles(root: HeadingSection, file: VFile): RolePlan[] {
-  const titleSection = titleSectionOf(root);
-  // Several roles: two or more sibling sections that each hold parts of a role, at the top or under the one title.
-  for (const list of [root.children, titleSection?.children ?? []]) {
-    const roles = list.filter(isRoleSection);
-    if (roles.length < 2) continue;
-    const underTitle = list !== root.children;
-    const plans: RolePlan[] = roles.map((section) => ({
-      title: roleTitle(section.title),
-      titleSection: section,
-      intro: virtualSection("", [...section.blocks], null),
-      tops: section.children,
-      rest: NO_REST,
-    }));
-    plans[0]!.rest = {
-      heading: underTitle ? titleSection : null,
-      blocks: [...root.blocks, ...(underTitle ? titleSection!.blocks : [])],
-      sections: [...list.filter((s) => !roles.includes(s)), ...(underTitle ? root.children.filter((s) => s !== titleSection) : [])],
-    };
-    return plans;
-  }
-  const tops = root.children.flatMap((s) => (s === titleSection ? s.children : [s]));
-  const intro = virtualSection("", [...root.blocks, ...(titleSection?.blocks ?? [])], null);
-  const plan = { titleSection, intro, tops, rest: NO_REST };
-  if (titleSection && roleTitle(titleSection.title)) return [{ ...plan, title: roleTitle(titleSection.title) }];
-  const fromMatter = frontMatterTitle(file);
-  if (fromMatter) return [{ ...plan, title: roleTitle(fromMatter), titleSection: null }];
-  const title = fileTitle(file.path);
-  report(file, "warning", "title-from-filename", `The file has no "# Title" heading and no front matter title; took "${title}" from the file name. Add a "# Role Title" line at the top.`, { line: 1, column: 1 });
-  return [{ ...plan, title, titleSection: null }];
-}
-
 /** Keeps a whole section tree unplaced, heading lines included. */
 function keepAll(section: HeadingSection, ctx: Context): void {
   for (const s of walkSections(section)) {
@@ -261,8 +193,10 @@ function keepAll(section: HeadingSection, ctx: Context): void {
  */
 export function extractRoles(tree: Root, file: VFile): RawRole[] {
   const text = String(file.value);
+  const mayLink = text.includes("](") || text.includes("]:") || text.includes("<") || text.includes("://");
   const content: Root = { ...tree, children: hoistFromLists(tree.children.filter((block) => !isMarkupBlock(block))) };
   const root = sectionTree(content);
+  reportTypos(root, file);
   const plans = planRoles(root, file);
   const roles = plans.map((plan, index) => {
     const start: Position = plan.titleSection?.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -272,18 +206,61 @@ export function extractRoles(tree: Root, file: VFile): RawRole[] {
     const ctx = new Context(raw, file, text, { section: readSection, field: placeField, blocks: readBlocks, children: readChildren });
     for (const s of [plan.intro, ...plan.tops, ...plan.rest.sections]) ctx.tops.add(s);
     if (index === 0) readFrontMatterLevels(ctx);
+    // A page about one level ("# L3", "# Senior II Engineer") that gives no levels otherwise: that level, its sections that name no part its groups.
+    if (plans.length === 1 && raw.data.levels!.length === 0 && isLevelTitle(plan.title)) ctx.pageLevel = levelFor(plan.title, start, ctx, true);
     readOverview(plan.intro, ctx);
+    const opening = raw.data.summary;
     readList(plan.tops, ctx);
+    const untouched = raw.data.summary === opening;
     const { heading, blocks, sections } = plan.rest;
     const restIntro = heading ?? virtualSection("", [], null);
     if (heading) ctx.keepHeading(heading);
     ctx.keepBlocks(restIntro, blocks);
     for (const section of sections) keepAll(section, ctx);
     resolveStages(ctx);
+    addLevelLadder(raw);
+    // A file with no link syntax has no links to walk its prose for.
+    if (mayLink) addLinks(raw, proseLinks([plan.intro, ...plan.tops, ...plan.rest.sections], plan.rest.blocks));
     if (plans.length === 1) readFrontMatterSummary(ctx, start);
+    // Opening text (or a front matter summary) and nothing else: maybe a page about roles.
+    const noRole = untouched && Boolean(raw.data.summary) && !hasParts(raw) ? readsAsNoRole(plan, file) : null;
     ctx.flushUnplaced(file.path);
-    return raw;
+    return { raw, noRole };
   });
   reportUnreadFrontMatter(file);
-  return roles;
+  // A page whose only part is its opening text (an essay, an FAQ, a quoted guide) describes no role.
+  const kept = roles.filter((r) => r.noRole === null).map((r) => r.raw);
+  if (kept.length === 0 && roles.length > 0) reportNoRole(file, roles[0]!.noRole!);
+  return kept;
+}
+
+/** The links of the role's prose, with the position of each. */
+function addLinks(raw: RawRole, links: readonly ProseLink[]): void {
+  raw.data.links = links.map((link, index) => place(raw, ["links", index], link.position, { text: link.text, url: link.url }));
+}
+
+/**
+ * A role that draws no ladder but lists three levels or more in order (headings, a table read top
+ * to bottom, a list) gives that order as its ladder, as a reader takes it.
+ */
+function addLevelLadder(raw: RawRole): void {
+  const levels = raw.data.levels ?? [];
+  if ((raw.data.ladders?.length ?? 0) > 0 || levels.length < 3) return;
+  raw.data.ladders = [place(raw, ["ladders", 0], raw.positions.get("levels.0"), levels.map((l) => l.name))];
+}
+
+/** A heading read as the known name it misspells: a warning at the heading, naming that name. */
+function reportTypos(root: HeadingSection, file: VFile): void {
+  for (const section of walkSections(root)) {
+    const typo = section.position ? typoOf(section) : null;
+    if (!typo) continue;
+    report(
+      file,
+      "warning",
+      "heading-typo",
+      `Heading "${typo.written}" names no known part but is a letter or two from "${typo.known}", so it was read as that: did you mean "${typo.known}"? Correct the heading (or rename it) to silence this.`,
+      section.position!,
+      { actual: typo.written, expected: [typo.known] },
+    );
+  }
 }

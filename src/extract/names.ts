@@ -35,7 +35,7 @@ const KNOWN: Record<Concept, readonly string[]> = {
   ],
   responsibilities: [
     "responsibilities", "core responsibilities", "key responsibilities", "main responsibilities", "responsibility", "duties",
-    "what you will do", "day to day", "typical responsibilities", "role responsibilities", "key duties",
+    "what you will do", "day to day", "typical responsibilities", "role responsibilities", "key duties", "accountabilities", "key accountabilities",
     // Spanish, Portuguese, Korean, Chinese
     "responsabilidades", "responsabilidades principales", "principais responsabilidades", "주요 업무", "담당 업무", "职责", "主要职责",
   ],
@@ -64,7 +64,8 @@ const KNOWN: Record<Concept, readonly string[]> = {
     "requirements by level", "skills by level", "role expectations by level", "expectations by level", "level expectations",
     "engineering levels", "job levels", "level definitions",
     // Spanish, Portuguese, Korean, Chinese
-    "niveles", "niveles de experiencia", "níveis", "níveis de experiência", "레벨", "경력 단계", "级别", "职级",
+    "level structure", "levels structure",
+    "niveles", "niveles de experiencia", "estructura de niveles", "níveis", "níveis de experiência", "estrutura de níveis", "레벨", "경력 단계", "级别", "职级",
   ],
   growth: ["career growth path", "growth path", "career growth", "growth", "growth paths"],
   transitions: [
@@ -137,6 +138,23 @@ function singular(word: string): string {
 
 /** The matching key of a heading or label: cleaned, lower-cased, words singular, punctuation as spaces. */
 export function normalizeName(text: string): string {
+  // Headings and labels repeat across a site's guides ("Required Skills", "Overview"): each is normalised once.
+  // Only short texts are kept: a heading or label, never a paragraph (memory stays small).
+  if (text.length > MAX_KEYED_LENGTH) return normalize(text);
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(text, (key = normalize(text)));
+  }
+  return key;
+}
+
+/** Normalised keys by text, cleared when full so that a long run holds at most this many. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 20_000;
+const MAX_KEYED_LENGTH = 200;
+
+function normalize(text: string): string {
   return cleanHeading(text)
     .toLowerCase()
     .replace(/&/g, " and ")
@@ -166,13 +184,23 @@ export function conceptOf(text: string, allowed?: readonly Concept[]): Concept |
   return concept;
 }
 
+/** The concept a key already normalised (`normalizeName`) names, or null: `conceptOf` without normalising twice. */
+export function conceptOfKey(key: string): Concept | null {
+  return TABLE.get(key) ?? (key.startsWith("about ") ? "overview" : null);
+}
+
 /** Whether `text`, normalised, starts with one of `names` normalised ("Required Skills" starts with "required"). */
 export function startsWithName(text: string, names: readonly string[]): boolean {
   const key = normalizeName(text);
-  return names.some((name) => {
-    const n = normalizeName(name);
-    return key === n || key.startsWith(`${n} `);
-  });
+  return normalizedNames(names).some((n) => key === n || key.startsWith(`${n} `));
+}
+
+/** The names of a list normalised, once per list (the tables are constant). */
+const normalized = new WeakMap<readonly string[], string[]>();
+function normalizedNames(names: readonly string[]): string[] {
+  let known = normalized.get(names);
+  if (!known) normalized.set(names, (known = names.map(normalizeName)));
+  return known;
 }
 
 /** The names of a concept, as written in the table. */

@@ -5,8 +5,10 @@
 import type { Position } from "unist";
 import { place } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
+import { sectionConcept } from "./heading-names.ts";
 import { entriesOf, flatten, isProse, type Entry } from "./entries.ts";
 import { addChain } from "./progression.ts";
+import { isStructuralText } from "./names.ts";
 import type { HeadingSection } from "./sections.ts";
 
 function appendText(current: string | null | undefined, text: string): string {
@@ -63,12 +65,23 @@ export function readOverview(section: HeadingSection, ctx: Context): void {
   ctx.readChildren(section);
 }
 
+/**
+ * Every line of a responsibilities section is one; so is every line of a sub-section whose
+ * heading names no other part ("#### Planning", "#### Sprint coordination"): a group of them,
+ * whose heading is kept as written beside them.
+ */
 export function readResponsibilities(section: HeadingSection, ctx: Context): void {
   ctx.readBlocks(section, section.blocks);
   for (const entry of flatten(entriesOf(section.blocks))) {
     if (entry.text) addResponsibility(entry.text, entry.position, ctx);
   }
-  ctx.readChildren(section);
+  for (const child of section.children) {
+    if (sectionConcept(child)) ctx.readSection(child, ctx);
+    else {
+      if (!isStructuralText(child.title)) ctx.keepHeading(child);
+      readResponsibilities(child, ctx);
+    }
+  }
 }
 
 export function readBackground(section: HeadingSection, ctx: Context): void {

@@ -10,10 +10,13 @@ import type { Code } from "mdast";
 import type { Position } from "unist";
 import { place } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
+import { sectionConcept } from "./heading-names.ts";
 import { hasArrow, splitArrows } from "./arrows.ts";
 import { entriesOf, inOrder, type Entry } from "./entries.ts";
 import { addGrowth } from "./growth.ts";
+import { levelFor, looksLikeLevel } from "./level-names.ts";
 import { conceptOf } from "./names.ts";
+import { addRequirement } from "./requirements.ts";
 import type { HeadingSection } from "./sections.ts";
 import { splitList } from "./skill-names.ts";
 
@@ -66,8 +69,29 @@ export function ladderFromCode(code: Code, ctx: Context): boolean {
   return chains.every((line) => addLadder(line, position, ctx));
 }
 
+/**
+ * The lines of a ladder that each name a level and the titles it holds ("**Entry-Level:** Junior
+ * ML Engineer, Associate ML Engineer"), when three or more do: each label a level, the titles its
+ * requirement, the labels in order the ladder.
+ */
+function readLevelLines(entries: readonly Entry[], ctx: Context): Set<string> {
+  const lines = entries.filter((e) => e.label && e.value && !conceptOf(e.label) && looksLikeLevel(e.label, true));
+  if (lines.length < 3) return new Set();
+  for (const line of lines) {
+    const index = levelFor(line.label!, line.position, ctx);
+    addRequirement(index, line.position, { text: line.value, detail: null, priority: "other", group: null, skills: [] }, ctx);
+  }
+  addLadder(lines.map((l) => l.label!).join(" → "), lines[0]!.position, ctx);
+  return new Set(lines.map(where));
+}
+
+/** An entry's place, which names it across two readings of the same blocks. */
+const where = (entry: Entry) => `${entry.position.start.line}:${entry.position.start.column}`;
+
 export function readProgression(section: HeadingSection, ctx: Context): void {
+  const levelLines = readLevelLines(entriesOf(section.blocks), ctx);
   inOrder(section.blocks, (others) => ctx.readBlocks(section, others), (entry) => {
+    if (levelLines.has(where(entry))) return;
     if (entry.label && conceptOf(entry.label, ["alternatives"])) addAlternatives(entry.value, entry.position, ctx);
     else if (ctx.placeEntry(section, entry)) return;
     else if (!addLadder(entry.text, entry.position, ctx)) ctx.keepEntries(section, [entry]);
@@ -100,7 +124,7 @@ export function readAlternatives(section: HeadingSection, ctx: Context): void {
     const ladders = readPathEntries(entriesOf(child.blocks), ctx);
     // "**Management Track:**" over a ladder names a path; "**Specialized Paths:**" over a list only groups them.
     if (ladders > 0) addPath(child.title, child.position ?? ctx.raw.position, ctx);
-    else if (!conceptOf(child.title)) ctx.keepHeading(child);
+    else if (!sectionConcept(child)) ctx.keepHeading(child);
     ctx.readChildren(child);
   }
 }

@@ -129,8 +129,9 @@ export function skillsNamed(text: string): SkillRef[] {
   for (const raw of names) {
     const name = skillItem(raw).name;
     const slug = toSlug(name);
-    if (!slug || seen.has(slug) || wordCount(name) > MAX_NAME_WORDS) continue;
-    seen.add(slug);
+    // A name with no letter or digit ("🚀") is kept with an empty slug: validation reports it and leaves it out.
+    if (!name || (slug && seen.has(slug)) || wordCount(name) > MAX_NAME_WORDS) continue;
+    if (slug) seen.add(slug);
     refs.push({ name, slug });
   }
   return refs;
@@ -148,8 +149,8 @@ export function skillRefsAsWritten(text: string): SkillRef[] | null {
   const seen = new Set<string>();
   for (const item of items) {
     const slug = toSlug(item.name);
-    if (!slug || seen.has(slug)) continue;
-    seen.add(slug);
+    if (slug && seen.has(slug)) continue;
+    if (slug) seen.add(slug);
     refs.push({ name: item.detail ? `${item.name} (${item.detail})` : item.name, slug });
   }
   return refs;

@@ -10,6 +10,7 @@
 import type { Position } from "unist";
 import { place } from "../model/raw-role.ts";
 import type { Context } from "./context.ts";
+import { sectionConcept } from "./heading-names.ts";
 import { entriesOf, flatten, type Entry } from "./entries.ts";
 import { conceptOf, isStructuralText, normalizeName } from "./names.ts";
 import type { HeadingSection } from "./sections.ts";
@@ -31,8 +32,9 @@ export function categoryOf(title: string): string {
 function addSkill(item: SkillItem, category: string, position: Position, ctx: Context): void {
   const slug = toSlug(item.name);
   const key = `${category.toLowerCase()}\u0000${slug}`;
-  if (!slug || ctx.skillKeys.has(key)) return;
-  ctx.skillKeys.add(key);
+  // A name with no letter or digit ("🚀") is kept with an empty slug: validation reports it and leaves it out.
+  if (!item.name || (slug && ctx.skillKeys.has(key))) return;
+  if (slug) ctx.skillKeys.add(key);
   const skills = ctx.raw.data.skills!;
   skills.push(place(ctx.raw, ["skills", skills.length], position, { name: item.name, slug, category, detail: item.detail }));
 }
@@ -112,7 +114,7 @@ export function readSkills(section: HeadingSection, ctx: Context, category = cat
   for (const child of section.children) {
     if (isSkillProfile(child)) readProfile(child, category, ctx);
     // A sub-heading under Skills ("### Technical", "**Soft Skills:**") is a category, unless it names another part.
-    else if (conceptOf(child.title) && conceptOf(child.title) !== "skills" && conceptOf(child.title) !== "keySkills") ctx.readSection(child, ctx);
+    else if (sectionConcept(child) && sectionConcept(child) !== "skills" && sectionConcept(child) !== "keySkills") ctx.readSection(child, ctx);
     else readSkills(child, ctx, child.title);
   }
   // A heading that names no skill's category (it holds none, or only labelled lists of its own) is still the author's.

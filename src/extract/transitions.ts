@@ -214,6 +214,13 @@ function readProsePlan(entry: Entry, ctx: Context): boolean {
   return true;
 }
 
+/** Words of plans and their phases: a section that uses them but reads as no plan was meant to be one. */
+const PLAN_WORDS = /\b(?:plan|phase|months?|weeks?|meses|semanas?)\b|개월|个月/iu;
+
+function looksLikePlan(section: HeadingSection): boolean {
+  return PLAN_WORDS.test(section.title) || entriesOf(section.blocks).some((e) => e.label !== null && PLAN_WORDS.test(e.label));
+}
+
 export function readTransitions(section: HeadingSection, ctx: Context): void {
   ctx.readBlocks(section, section.blocks);
   for (const entry of entriesOf(section.blocks)) {
@@ -222,7 +229,19 @@ export function readTransitions(section: HeadingSection, ctx: Context): void {
   for (const child of section.children) {
     if (isOutward(child.title, ctx.raw.data.title)) readOutward(child, ctx);
     else if (isPlanHeading(child.title)) readPlan(child, ctx);
-    else ctx.readSection(child, ctx);
+    else {
+      // A sub-section of plans that names neither a start nor a length is read by its name, and the author told what a plan looks like.
+      if (!child.pseudo && child.position && !conceptOf(child.title) && looksLikePlan(child)) {
+        report(
+          ctx.file,
+          "warning",
+          "plan-unread",
+          `Section "${child.title}" stands under "${section.title}" but is no plan: expected a heading that says where the plan starts or how long it lasts, then its phases, e.g. "### From Teacher (6-month plan)" / "**Months 1-3**: Foundations". Rename the heading to read it as a plan.`,
+          child.position,
+        );
+      }
+      ctx.readSection(child, ctx);
+    }
   }
 }
 

@@ -24,6 +24,13 @@ export const Skill = SkillRef.extend({ category: text, detail: z.string().nullab
 
 export const Priority = z.enum(["must", "good", "other"]);
 
+/**
+ * Where a value was written: its file (as `sources` names it) and line. Optional: set by validation
+ * for levels, requirements and plan phases (see `origins.ts`), for the site's "suggest a change"
+ * links; absent from roles made by hand.
+ */
+export const Origin = z.object({ path: z.string(), line: z.number().int().positive() });
+
 /** One line of a level's requirements, as written, with the skills it names. */
 export const Requirement = z.object({
   text,
@@ -32,6 +39,7 @@ export const Requirement = z.object({
   /** The author's group name when `priority` is "other" ("Production Support & Miscellaneous"). */
   group: z.string().nullable(),
   skills: z.array(SkillRef),
+  origin: Origin.optional(),
 });
 
 export const Level = z.object({
@@ -40,14 +48,17 @@ export const Level = z.object({
   /** A level code kept beside the name (IC1, L3, D1), when the author gave one. */
   code: z.string().nullable(),
   years: Range.nullable(),
+  /** The text of the field that gave the level's experience, as written ("Typically requires a minimum of 5 years of professional experience"); absent when none did. */
+  experience: z.string().optional(),
   requirements: z.array(Requirement),
+  origin: Origin.optional(),
 });
 
 export const Growth = z.object({ from: text, to: text, steps: z.array(text) });
 
 /** One phase of a plan: months `start` to `end` ("Months 1-3"), or weeks or years when its plan's `unit` says so. */
 export const Phase = z
-  .object({ start: z.number().int().positive(), end: z.number().int().positive(), title: z.string(), topics: z.array(text) })
+  .object({ start: z.number().int().positive(), end: z.number().int().positive(), title: z.string(), topics: z.array(text), origin: Origin.optional() })
   .refine((p) => p.start <= p.end, { message: "a phase must not end before it starts", path: ["end"] });
 
 export const Transition = z.object({
@@ -71,6 +82,9 @@ export const Transition = z.object({
   hoursPerWeek: Range.nullable(),
 });
 
+/** A link in prose: its text as read and its target as written. */
+export const Link = z.object({ text: z.string(), url: z.string() });
+
 /** Text no extractor placed, kept so that nothing the author wrote vanishes. */
 export const Section = z.object({ heading: z.string(), text: z.string(), source: z.string() });
 
@@ -90,6 +104,8 @@ export const Role = z
     growth: z.array(Growth),
     transitions: z.array(Transition),
     sections: z.array(Section),
+    /** The links of the role's prose (summary, paragraphs of its parts), whose targets the plain text leaves out. */
+    links: z.array(Link).default([]),
     sources: z.array(Source).min(1),
   })
   .superRefine((role, ctx) => {
@@ -111,11 +127,18 @@ export type Range = z.infer<typeof Range>;
 export type SkillRef = z.infer<typeof SkillRef>;
 export type Skill = z.infer<typeof Skill>;
 export type Priority = z.infer<typeof Priority>;
+export type Origin = z.infer<typeof Origin>;
 export type Requirement = z.infer<typeof Requirement>;
 export type Level = z.infer<typeof Level>;
 export type Growth = z.infer<typeof Growth>;
 export type Phase = z.infer<typeof Phase>;
 export type Transition = z.infer<typeof Transition>;
 export type Section = z.infer<typeof Section>;
+export type Link = z.infer<typeof Link>;
 export type Source = z.infer<typeof Source>;
 export type Role = z.infer<typeof Role>;
+
+/** The JSON Schema of a `Role`, generated from the zod schema: `career-atlas schema` prints it, the site serves it. */
+export function roleJsonSchema(): unknown {
+  return z.toJSONSchema(Role, { io: "output" });
+}

@@ -43,6 +43,8 @@ export const RULES = {
   "unplaced-media": { severity: "info", title: "Markup that is not content", hint: "Nothing to do: generator markup (shortcodes, admonitions, comments) is kept unplaced." },
   "heading-typo": { severity: "warning", title: "A heading close to a known name", hint: "Correct the spelling of the heading." },
   "no-role": { severity: "info", title: "No role in the document", hint: "Nothing to do for a document that is not a role guide." },
+  "levels-unread": { severity: "warning", title: "A levels section that gives no level", hint: 'Give a heading per level ("### Junior (0-2 years)") or a table of levels; the text is kept as written.' },
+  "plan-unread": { severity: "warning", title: "A section among the plans that is no plan", hint: 'Name where the plan starts or how long it lasts ("### From Teacher (6-month plan)"), then its phases ("**Months 1-3**: …").' },
   "no-role-content": { severity: "error", title: "A guide with no part of a role", hint: "Add an overview, skills, levels, a ladder or a plan under known headings." },
   "title-from-filename": { severity: "warning", title: "A title taken from the file name", hint: 'Start the guide with a "# Role Title" heading.' },
   "role-title": { severity: "error", title: "An empty role title", hint: 'Give the "# Role Title" heading words.' },

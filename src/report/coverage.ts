@@ -25,12 +25,17 @@ export interface Coverage {
   lost: string[];
 }
 
+/** Han, kana and the prolonged sound mark (ー, of no script but written inside kana words). */
+const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30FC\\uFF70";
+/** A CJK character, a run of digits, or a run of other letters (with their marks). */
+const WORD = new RegExp(`[${CJK}]|\\p{N}+|(?![${CJK}])\\p{L}(?:(?![${CJK}])[\\p{L}\\p{M}])*`, "gu");
+
 /**
  * The words of a text, lower-cased: runs of letters, runs of digits ("2년차" is "2" and "년차"),
  * and each Han, Hiragana or Katakana character on its own (those scripts put no spaces between words).
  */
 export function wordsOf(text: string): string[] {
-  return (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{N}+|\p{L}[\p{L}\p{M}]*/gu) ?? []).map((w) => w.toLowerCase());
+  return (text.match(WORD) ?? []).map((w) => w.toLowerCase());
 }
 
 /** A heading's numbering ("14. Machine Learning Engineer") is structure, as `cleanHeading` treats it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VFile } from "vfile";
-import { levelGroupHeading, levelSections, looksLikeLevel, parseLevelName } from "../../src/extract/levels.ts";
+import { levelGroupHeading, levelSections, looksLikeLevel, parseLevelName } from "../../src/extract/level-names.ts";
 import { sectionTree } from "../../src/extract/sections.ts";
 import { parseMarkdown } from "../../src/parse/index.ts";
 

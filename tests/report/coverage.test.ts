@@ -32,7 +32,8 @@ describe("coverage", () => {
 
   it("counts link targets and image text, not HTML tags or generator markup", () => {
     const text = "* TOC\n{:toc}\n# Analyst\n\n## Overview\nSee [docs](https://example.org/zebra).\n\n<picture>\n  <img alt=\"Radar\" src=\"/x.png\">\n</picture>\n";
-    const result = measure(text, (roles) => roles.map((r) => ({ ...r, sections: [] })));
+    // The role keeps the link's target in its links: take those out to see the target counted.
+    const result = measure(text, (roles) => roles.map((r) => ({ ...r, sections: [], links: [] })));
     expect(result.lost).toEqual(["https", "example", "org", "zebra", "radar"]);
   });
 

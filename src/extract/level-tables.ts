@@ -1,0 +1,101 @@
+/**
+ * Tables of levels, markdown or HTML: levels as rows (a "Level" or "Position" column, or a first
+ * column of level names, with an experience column for years) or as columns (header cells that
+ * read as levels). Every other cell is a requirement grouped by its column's or row's heading.
+ */
+import type { Position } from "unist";
+import { place } from "../model/raw-role.ts";
+import type { Context } from "./context.ts";
+import type { Grid } from "./html.ts";
+import { levelFor } from "./level-names.ts";
+import { conceptOf, isStructuralText } from "./names.ts";
+import { findYears } from "./numbers.ts";
+import { addRequirement, groupOf } from "./requirements.ts";
+import type { HeadingSection } from "./sections.ts";
+import { skillsNamed } from "./skill-names.ts";
+import { addSkills, categoryOf } from "./skills.ts";
+import { isYearsColumn, levelColumnRank, tableShape } from "./table-shape.ts";
+
+export { isLevelTable } from "./table-shape.ts";
+
+/** A cell of this many words or fewer is a value ("expert", "Yes"), not a statement of its own. */
+const SHORT_CELL = 2;
+
+/**
+ * Reads a table of levels, levels as rows or as columns. Every other cell is a requirement grouped
+ * by its column's or row's heading. Returns false, reading nothing, for any other table.
+ */
+export function readLevelTable(grid: Grid, section: HeadingSection, ctx: Context): boolean {
+  const shape = tableShape(grid);
+  if (!shape) return false;
+  return shape.kind === "rows" ? readLevelRows(grid, shape.nameColumn, ctx) : readLevelColumns(grid, section, ctx);
+}
+
+function readLevelRows(grid: Grid, nameColumn: number, ctx: Context): boolean {
+  const header = grid.header.map((c) => c.text);
+  // A "Level" column of numbers beside a "Position" column is the level's number, not a requirement.
+  const numberColumn = header.findIndex((h, i) => i !== nameColumn && levelColumnRank(h) === 1 && grid.rows.every((r) => /^\d*$/.test(r[i]?.text ?? "")));
+  grid.rows.forEach((row, rowIndex) => {
+    const nameCell = row[nameColumn];
+    const number = numberColumn >= 0 ? row[numberColumn]?.text : undefined;
+    if (row.every((c) => c.text === "")) return;
+    const name = nameCell?.text || (number ? number : `${rowIndex + 1}`);
+    const index = levelFor(name, nameCell?.position ?? grid.position, ctx);
+    const level = ctx.raw.data.levels![index]!;
+    if (number && !level.code && !level.name.includes(number)) level.code = number;
+    row.forEach((cell, column) => {
+      if (column === nameColumn || column === numberColumn) return;
+      const heading = header[column] ?? "";
+      const years = isYearsColumn(heading) ? (findYears(cell.text) ?? findYears(`${cell.text} years`)) : null;
+      if (years) {
+        if (!level.years) level.years = place(ctx.raw, ["levels", index, "years"], cell.position, years.range);
+        return;
+      }
+      addCell(index, cell, heading, false, ctx);
+    });
+  });
+  return true;
+}
+
+function readLevelColumns(grid: Grid, section: HeadingSection, ctx: Context): boolean {
+  // A column headed by a part of the role ("Skills") is that part, not a level.
+  const partColumn = (text: string) => conceptOf(text) === "skills" || conceptOf(text) === "keySkills";
+  const levels = grid.header.map((cell, column) => (column === 0 || partColumn(cell.text) ? -1 : levelFor(cell.text || `${column}`, cell.position, ctx)));
+  // The corner cell names the rows' aspect ("scope/level"): the author's words, kept as written.
+  const corner = grid.header[0];
+  if (corner?.text && !isStructuralText(corner.text)) ctx.keep(section, { text: corner.text, position: corner.position });
+  for (const row of grid.rows) {
+    const area = row[0]?.text ?? "";
+    const cells = row.filter((cell, column) => column > 0 && levels[column] !== undefined && cell.items.length > 0);
+    // A row with nothing under any level (a line run on into the table) is kept as written.
+    if (cells.length === 0 && row[0] && area) ctx.keep(section, { text: area, position: row[0].position });
+    row.forEach((cell, column) => {
+      const heading = grid.header[column]?.text ?? "";
+      if (column > 0 && partColumn(heading)) {
+        // Its cells are skills of the role, or text kept as written when they are prose.
+        for (const item of cell.items) if (!addSkills(categoryOf(heading), item, cell.position, ctx)) ctx.keep(section, { text: item, position: cell.position });
+        return;
+      }
+      if (column === 0 || levels[column] === undefined || levels[column]! < 0) return;
+      addCell(levels[column]!, cell, area, true, ctx);
+    });
+  }
+  return true;
+}
+
+/**
+ * One cell of a level table as requirements: a short cell under a heading ("Python" › "basic") is
+ * that heading with the cell as its detail; a longer one is a requirement of its own, grouped by
+ * the heading. Headings of rows name skills; headings of columns are aspects ("Scope"), not skills.
+ */
+function addCell(levelIndex: number, cell: { items: string[]; position: Position }, heading: string, headingIsSkill: boolean, ctx: Context): void {
+  const kind = groupOf(heading || "Requirements");
+  for (const item of cell.items) {
+    const short = cell.items.length === 1 && item.split(" ").length <= SHORT_CELL && heading !== "";
+    const skillList = kind.from === "list";
+    const requirement = short
+      ? { text: heading, detail: item, priority: kind.priority, group: null, skills: headingIsSkill ? skillsNamed(heading) : skillList ? skillsNamed(item) : [] }
+      : { text: item, detail: null, priority: kind.priority, group: kind.priority === "other" ? kind.group : null, skills: skillList ? skillsNamed(item) : [] };
+    addRequirement(levelIndex, cell.position, requirement, ctx);
+  }
+}
