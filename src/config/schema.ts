@@ -56,7 +56,7 @@ export const NavLink = z.strictObject({
     .refine((value) => (value.startsWith("/") && !value.startsWith("//")) || isHttpUrl(value), "a path of this site starting with / or an absolute http(s) URL"),
 });
 
-/** Other names for a role or a skill, each mapped to the name the guides use (reserved: validated now, read by the site's alias pages later). */
+/** Other names for a role or a skill, each mapped to the name the guides use: added to the built-in alias table (`src/model/aliases.ts`). */
 const AliasMap = z.record(text, text);
 
 export const Aliases = z.strictObject({
@@ -89,7 +89,7 @@ export const SiteConfig = z.strictObject({
     .describe("The language of the guides (BCP 47), the pages' lang attribute."),
   /** Where the guides live, for links to each source file and "suggest a change" links to each line. */
   repository: Repository.optional().describe("Where the guides live: each page links its source files and each level, requirement and phase its line."),
-  aliases: Aliases.default({ roles: {}, skills: {} }).describe("Other names for roles and skills, each mapped to the name the guides use (reserved: validated, not yet shown)."),
+  aliases: Aliases.default({ roles: {}, skills: {} }).describe("Other names for roles and skills, each mapped to the name the guides use; added to the built-in alias table."),
   /** Extra header links, after Roles, Skills and Progression. */
   nav: z.array(NavLink).max(8, "at most 8 links").default([]).describe("Extra header links: { label, url }, url a path of the site or an absolute URL."),
 });
