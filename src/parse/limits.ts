@@ -15,7 +15,7 @@ import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { z } from "zod";
 import { report } from "../model/diagnostics.ts";
-import { CHUNK_FROM, CHUNK_SIZE, type Chunking, type ParseGuard } from "./index.ts";
+import { CHUNK_FROM, CHUNK_SIZE, parseMarkdown, type Chunking, type ParseGuard } from "./index.ts";
 import { nestingOf, scanBlockWork, startsBlock, type BlockWork } from "./scan.ts";
 
 /** Most containers (list items, block quotes) one line may open, counting 2 columns of indentation as one. */
@@ -243,4 +243,15 @@ function htmlNesting(html: string, depth: number, max: number): number {
     } else at = html.indexOf("<", at + 1);
   }
   return depth;
+}
+
+/**
+ * Parses `file` with every check of this module, as the load does: any other command that parses
+ * a guide (`check --explain`, the corpus report) must not hang on input the load refuses.
+ * @returns the tree, or null when a limit refuses the file (the error is reported on `file`)
+ */
+export function parseWithinLimits(file: VFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Root | null {
+  if (!checkBeforeParse(String(file.value), file, limits)) return null;
+  const tree = parseMarkdown(file, chunkingOf(limits), parseGuard(file, limits));
+  return tree && checkAfterParse(tree, file, limits) ? tree : null;
 }

@@ -7,12 +7,12 @@
  */
 import type { Nodes, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import type { VFile } from "vfile";
+import { VFile } from "vfile";
 import { htmlReadableText } from "../extract/html.ts";
 import { isMarkupBlock } from "../extract/markup.ts";
 import { STRUCTURAL_SUFFIXES, STRUCTURAL_WORDS, normalizeName } from "../extract/names.ts";
 import type { Role } from "../model/role.ts";
-import { parseMarkdown } from "../parse/index.ts";
+import { parseWithinLimits } from "../parse/limits.ts";
 
 export interface Coverage {
   /** Words in the guide, counted each time they occur. */
@@ -78,14 +78,18 @@ function values(value: unknown, out: string[], skip: ReadonlySet<string> = new S
 
 /** The words of a guide as read (its `value` is the body, front matter blanked out; extraction has run on it). */
 export function guideWords(file: VFile): string[] {
-  const parts = markdownText(parseMarkdown(file));
+  // Parsed within the load's limits, on a copy so that a refusal is not reported twice: a file the
+  // load refused counts its raw text, none of which reached the export.
+  const tree = parseWithinLimits(new VFile({ path: file.path, value: file.value }));
+  const parts = tree ? markdownText(tree) : [String(file.value)];
   const matter = file.data.frontMatter ?? {};
   for (const key of file.data.frontMatterUsed ?? []) values(matter[key], parts);
   return parts.flatMap(wordsOf);
 }
 
 /** Keys whose values are derived or bookkeeping, not the author's words: slugs and source paths. */
-const NOT_TEXT = new Set(["slug", "source", "sources"]);
+// `origin` is where a value came from (a path and a line), never words of the guide.
+const NOT_TEXT = new Set(["slug", "source", "sources", "origin"]);
 
 /** The words of exported roles: every string and number in them except slugs and source paths. */
 export function exportedWords(roles: readonly Role[]): Set<string> {

@@ -15,6 +15,8 @@ import { loadContent } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import { parseMarkdown } from "../../src/parse/index.ts";
 import { parseGuard } from "../../src/parse/limits.ts";
+import { explainInputs } from "../../src/explain.ts";
+import { coverage } from "../../src/report/coverage.ts";
 import { scanBlockWork } from "../../src/parse/scan.ts";
 import { runBuild } from "../../src/site/build.ts";
 import { Capture } from "../site/helpers.ts";
@@ -129,6 +131,25 @@ function guideOf(roles: number, levels: number, skills = 2, name = "Role"): stri
     return `# ${name} ${r + 1}\n\n## Overview\nA role.\n\n## Experience Levels\n${body}`;
   }).join("\n");
 }
+
+describe("the other commands that parse a guide", () => {
+  // 40,000 setext underlines: the load refuses them in milliseconds; parsed without the scan, they take minutes.
+  const text = `# Role\n\n${"a\n=\n".repeat(40_000)}`;
+
+  it("check --explain refuses what the load refuses, instead of parsing it", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "setext.md");
+    await writeFile(file, text);
+    expect(await explainInputs([file])).toBe("");
+  });
+
+  it("the corpus report counts a refused file's words as not reached, without parsing it", () => {
+    const { file, roles } = loadContent(text, "setext.md");
+    expect(toDiagnostics([file]).map((d) => d.ruleId)).toContain("input-too-complex");
+    const measured = coverage(file, roles.map((r) => r.role));
+    expect(measured.share).toBeLessThan(0.01);
+  });
+});
 
 describe("levels one file may give", () => {
   it("3 roles of 5 levels with a limit of 10: an error at the 11th level", () => {
