@@ -30,6 +30,23 @@ export function stableId(...parts: string[]): string {
 }
 
 /**
+ * The ids of a plan's topics, phase by phase. A topic's id is made from the plan's id and the
+ * topic's own text, and made unique in the plan's order ("-2" for the second use of a text), so
+ * renaming or moving a phase keeps every tick. `legacyId` is the id releases before the versioned
+ * browser storage used (the phase's title and the topic's text): the browser reads ticks saved under
+ * it once and keeps them under `id` from then on.
+ * @param planId "machine-learning-engineer/data-scientist"
+ * @param phases each phase's title and topics, in order
+ */
+export function topicIds(planId: string, phases: readonly { title: string; topics: readonly string[] }[]): { id: string; legacyId: string }[][] {
+  const ids = new IdSet();
+  const legacy = new IdSet();
+  return phases.map((phase) =>
+    phase.topics.map((text) => ({ id: ids.claim(stableId(planId, text)), legacyId: legacy.claim(stableId(phase.title, text)) })),
+  );
+}
+
+/**
  * Makes ids unique within one list: the second use of an id gets "-2", the third "-3", and so on,
  * in the order given, so the first of two identical topics keeps the plain id.
  */

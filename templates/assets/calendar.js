@@ -81,17 +81,53 @@ export function addDays(date, days) {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** Days in a month, on average (a Julian year over 12). */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * `date` plus a number of months that may have a fraction: the whole months by calendar (as
+ * `addMonths`), the fraction as days of an average month. So a whole number gives `addMonths`.
+ * @param {CalendarDate} date @param {number} months
+ */
+export function addScaledMonths(date, months) {
+  const whole = Math.floor(months + 1e-9);
+  return addDays(addMonths(date, whole), Math.round((months - whole) * DAYS_PER_MONTH));
+}
+
 /**
  * The dates of a phase for a plan that starts on `start` (see the month arithmetic above).
  * @param {CalendarDate} start the plan's first day
- * @param {{ start: number, end: number }} months the phase's first and last month
+ * @param {{ start: number, end: number }} months the phase's first and last month (or unit)
+ * @param {number} [scale] months per unit of the phase: 1 for a plan by months at the author's
+ *   pace; 12/52 for one by weeks; more for a reader who gives it fewer hours a week than the author
  * @returns {{ first: CalendarDate, last: CalendarDate, next: CalendarDate }} its first day, its
  *   last day, and the day after it (iCalendar's exclusive DTEND)
  */
-export function phaseDates(start, months) {
-  const first = addMonths(start, months.start - 1);
-  const next = addMonths(start, months.end);
+export function phaseDates(start, months, scale = 1) {
+  const first = addScaledMonths(start, (months.start - 1) * scale);
+  const next = addScaledMonths(start, months.end * scale);
   return { first, last: addDays(next, -1), next };
+}
+
+/**
+ * The hours a week a plan's dates are written for: the middle of the author's range, to the hour.
+ * @param {{ min: number, max: number }} range
+ */
+export function authorPace(range) {
+  return Math.round((range.min + range.max) / 2);
+}
+
+/**
+ * Months per unit of a plan's phases at a reader's pace: the author's hours (`authorPace`) over
+ * the reader's, times the unit's length in months.
+ * @param {"month" | "week" | "year"} unit
+ * @param {{ min: number, max: number } | null} authorHours
+ * @param {number | null} readerHours null for the author's pace
+ */
+export function paceScale(unit, authorHours, readerHours) {
+  const perUnit = unit === "week" ? 12 / 52 : unit === "year" ? 12 : 1;
+  if (!authorHours || !readerHours || readerHours <= 0) return perUnit;
+  return perUnit * (authorPace(authorHours) / readerHours);
 }
 
 // What TEXT may not hold (RFC 5545 §3.3.11: CONTROL is %x00-08 / %x0A-1F / %x7F, tab allowed),
@@ -152,9 +188,10 @@ export function icsTimestamp(when) {
  * @param {CalendarPlan} plan
  * @param {CalendarDate} start the plan's first day
  * @param {Date} now for DTSTAMP
+ * @param {number} [scale] months per unit of the phases (see `phaseDates`)
  * @returns {string} the file, CRLF line ends, lines folded at 75 octets
  */
-export function buildCalendar(plan, start, now) {
+export function buildCalendar(plan, start, now, scale = 1) {
   const stamp = icsTimestamp(now);
   const lines = [
     "BEGIN:VCALENDAR",
@@ -165,7 +202,7 @@ export function buildCalendar(plan, start, now) {
     `X-WR-CALNAME:${escapeText(plan.title)}`,
   ];
   for (const phase of plan.phases) {
-    const dates = phaseDates(start, phase);
+    const dates = phaseDates(start, phase, scale);
     const description = [plan.title, "", ...phase.topics.map((t) => `• ${t}`)];
     if (phase.url) description.push("", phase.url);
     lines.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IdSet, normalizeForId, stableId } from "../../src/catalog/ids.ts";
+import { IdSet, normalizeForId, stableId, topicIds } from "../../src/catalog/ids.ts";
 
 // Pinned: the id under which readers' browsers keep the tick of "Kubernetes basics".
 const KUBERNETES_BASICS = "9991e8858e";
@@ -34,5 +34,25 @@ describe("IdSet", () => {
   it("suffixes repeats with -2, -3 in order", () => {
     const ids = new IdSet();
     expect(["a", "a", "b", "a", "a-2"].map((id) => ids.claim(id))).toEqual(["a", "a-2", "b", "a-3", "a-2-2"]);
+  });
+});
+
+describe("topicIds", () => {
+  it("makes a topic's id from the plan and its text, not its phase, and keeps the old id beside it", () => {
+    const plan = "r/from-x";
+    const ids = topicIds(plan, [
+      { title: "Basics", topics: ["Kubernetes basics", "Git"] },
+      { title: "Later", topics: ["Git"] },
+    ]);
+    expect(ids).toEqual([
+      [
+        { id: stableId(plan, "Kubernetes basics"), legacyId: stableId("Basics", "Kubernetes basics") },
+        { id: stableId(plan, "Git"), legacyId: stableId("Basics", "Git") },
+      ],
+      [{ id: `${stableId(plan, "Git")}-2`, legacyId: stableId("Later", "Git") }],
+    ]);
+    const renamed = topicIds(plan, [{ title: "Renamed", topics: ["Kubernetes basics", "Git"] }]);
+    expect(renamed[0]!.map((t) => t.id)).toEqual(ids[0]!.map((t) => t.id));
+    expect(topicIds("r/from-y", [{ title: "Basics", topics: ["Git"] }])[0]![0]!.id).not.toBe(ids[0]![1]!.id);
   });
 });

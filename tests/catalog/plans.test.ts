@@ -63,7 +63,8 @@ describe("buildPlans", () => {
   it("gives every topic a checklist id and every phase the skills it names", () => {
     const p = plan("Software Engineer");
     const ids = p.phases[0]!.topics.map((t) => t.id);
-    expect(ids).toEqual(p.phases[0]!.topics.map((t) => stableId("ML Foundations", t.text)));
+    expect(ids).toEqual(p.phases[0]!.topics.map((t) => stableId("machine-learning-engineer/software-engineer", t.text)));
+    expect(p.phases[0]!.topics.map((t) => t.legacyId)).toEqual(p.phases[0]!.topics.map((t) => stableId("ML Foundations", t.text)));
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{10}$/);
     expect(new Set(p.phases.flatMap((ph) => ph.topics.map((t) => t.id))).size).toBe(9);
     expect(p.topicCount).toBe(9);
@@ -106,6 +107,15 @@ describe("buildPlans", () => {
     });
     const original = mlEngineer.transitions[0]!.phases;
 
+    it("keep every topic's id when its phase is renamed, and give the old id as legacyId", () => {
+      const renamed = withPhases(original.map((ph, i) => (i === 0 ? { ...ph, title: "Engineering basics" } : ph)));
+      const before = buildCatalog([mlEngineer]).plans[0]!.phases[0]!.topics;
+      const after = buildCatalog([renamed]).plans[0]!.phases[0]!.topics;
+      expect(after.map((t) => t.id)).toEqual(before.map((t) => t.id));
+      expect(before[0]!.legacyId).toBe(stableId("Software Engineering Fundamentals", before[0]!.text));
+      expect(after[0]!.legacyId).toBe(stableId("Engineering basics", after[0]!.text));
+    });
+
     it("keep every other topic's id when a topic is added, removed or moved, or a phase is inserted", () => {
       const before = ids(mlEngineer);
       const [first, second, third] = original as [(typeof original)[0], (typeof original)[0], (typeof original)[0]];
@@ -132,7 +142,7 @@ describe("buildPlans", () => {
       expect(buildCatalog([reworded]).plans[0]!.phases[0]!.topics[0]!.id).not.toBe(id);
     });
 
-    it("tell apart one topic in two phases, and repeat topics in one phase with a suffix", () => {
+    it("tell apart repeats of one topic, in one phase or two, with a suffix in the plan's order", () => {
       const first = original[0]!;
       const plan = buildCatalog([
         withPhases([
@@ -141,9 +151,10 @@ describe("buildPlans", () => {
         ]),
       ]).plans[0]!;
       const [a, b] = plan.phases[0]!.topics.map((t) => t.id);
+      expect(a).toBe(stableId(plan.id, "Practice project"));
       expect(b).toBe(`${a}-2`);
-      expect(plan.phases[1]!.topics[0]!.id).not.toBe(a);
-      expect(plan.phases[1]!.topics[0]!.id).toBe(stableId("ML Production", "Practice project"));
+      expect(plan.phases[1]!.topics[0]!.id).toBe(`${a}-3`);
+      expect(plan.phases[1]!.topics[0]!.legacyId).toBe(stableId("ML Production", "Practice project"));
     });
   });
 });

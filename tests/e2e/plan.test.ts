@@ -12,7 +12,16 @@ import { axeViolations, horizontalOverflow, keepForReadme, screenshot, useBrowse
 const site = inject("siteUrl");
 const DATA_SCIENTIST = "/roles/machine-learning-engineer/from/data-scientist/";
 const SOFTWARE_ENGINEER = "/roles/machine-learning-engineer/from/software-engineer/";
-const STORAGE_KEY = "career-atlas:plan:machine-learning-engineer/data-scientist";
+const PLAN = "machine-learning-engineer/data-scientist";
+const STORAGE_KEY = "career-atlas:v1";
+/** The key older releases kept this plan's ticks under, read once and removed. */
+const LEGACY_KEY = `career-atlas:plan:${PLAN}`;
+
+/** This plan's entry in the saved state, or undefined. */
+async function savedPlan(page: Page): Promise<{ done: string[]; start: string | null; hours: number | null; notes: Record<string, string> } | undefined> {
+  const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  return text === null ? undefined : JSON.parse(text).plans[PLAN];
+}
 
 const session = useBrowser({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 
@@ -47,12 +56,13 @@ describe("ticks", () => {
     expect(await progress(page, "#phase-1 [data-progress]")).toEqual({ value: 1, max: 3, text: "1 of 3 topics done (33%)" });
     expect(await progress(page, "#phase-2 [data-progress]")).toEqual({ value: 0, max: 3, text: "0 of 3 topics done (0%)" });
     expect(await progress(page, "#phase-3 [data-progress]")).toEqual({ value: 1, max: 3, text: "1 of 3 topics done (33%)" });
-    // Kept under the plan's id and the topics' stable ids, made from the phase's title and the topic.
-    const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "null");
-    expect(saved).toEqual({
-      version: 1,
-      done: [stableId("Software Engineering Fundamentals", "Version control (Git), testing (pytest)"), stableId("Infrastructure & Scale", "Kubernetes basics")],
+    // Kept in one versioned entry, under the plan's id and the topics' stable ids, made from the plan and the topic.
+    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "null").version).toBe(1);
+    expect(await savedPlan(page)).toEqual({
+      done: [stableId(PLAN, "Version control (Git), testing (pytest)"), stableId(PLAN, "Kubernetes basics")],
       start: null,
+      hours: null,
+      notes: {},
     });
     // The other plan keeps its own ticks.
     await open(page, SOFTWARE_ENGINEER);
@@ -60,19 +70,35 @@ describe("ticks", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("are found by the topic's stable id, wherever the topic stands", async () => {
+  it("saved by an older release are taken over under today's ids, and the old entry removed", async () => {
     const page = await session.context.newPage();
     await page.goto(`${site}/`, { waitUntil: "networkidle" });
-    // As if saved before the plan was edited: a tick of a topic the plan no longer lists stays saved.
+    // As saved before the versioned entry: old ids (phase title + topic), and a tick of a topic the plan no longer lists.
     await page.evaluate(
-      ([key, ids]) => localStorage.setItem(key!, JSON.stringify({ version: 1, done: ids!.split(" "), start: null })),
-      [STORAGE_KEY, `${stableId("Infrastructure & Scale", "Monitoring and observability")} removed-topic`],
+      ([key, ids]) => localStorage.setItem(key!, JSON.stringify({ version: 1, done: ids!.split(" "), start: "2027-01-15" })),
+      [LEGACY_KEY, `${stableId("Infrastructure & Scale", "Monitoring and observability")} removed-topic`],
     );
     await open(page, DATA_SCIENTIST);
     expect(await box(page, "Monitoring and observability").isChecked()).toBe(true);
+    expect(await page.getByLabel("I start on").inputValue()).toBe("2027-01-15");
     await box(page, "Containerization (Docker)").check();
-    const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "null");
-    expect(saved.done).toEqual(["removed-topic", stableId("ML Production", "Containerization (Docker)"), stableId("Infrastructure & Scale", "Monitoring and observability")]);
+    expect((await savedPlan(page))?.done).toEqual(["removed-topic", stableId(PLAN, "Containerization (Docker)"), stableId(PLAN, "Monitoring and observability")]);
+    expect(await page.evaluate((key) => localStorage.getItem(key), LEGACY_KEY)).toBeNull();
+  });
+
+  it("say so on the page when the browser refuses to save them", async () => {
+    const page = await session.context.newPage();
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException("full", "QuotaExceededError");
+      };
+    });
+    await open(page, DATA_SCIENTIST);
+    await box(page, "Kubernetes basics").check();
+    const status = page.locator("[data-plan-status]");
+    expect(await status.getAttribute("role")).toBe("status");
+    expect(await status.textContent()).toMatch(/^Not saved: this browser’s storage for the site is full\./);
+    expect(await box(page, "Kubernetes basics").isChecked()).toBe(true);
   });
 });
 
@@ -187,7 +213,7 @@ describe("reset", () => {
     expect(await page.getByLabel("I start on").inputValue()).toBe("");
     expect(await page.locator("[data-phase-dates]:visible").count()).toBe(0);
     expect(await progress(page, ".plan-tools [data-progress]")).toMatchObject({ value: 0, max: 9 });
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+    expect(await savedPlan(page)).toBeUndefined();
     // After a reset, Escape on the next confirmation is still a no.
     await box(page, "Kubernetes basics").check();
     await page.getByRole("button", { name: "Reset…" }).click();
@@ -203,16 +229,23 @@ describe("reset", () => {
 });
 
 describe("the plan page", () => {
-  it("is a clean checklist in print, without the tools", async () => {
+  it("prints as a checklist whose ticks are glyphs, with the progress and dates but not the controls", async () => {
     const page = await session.context.newPage();
     await open(page, DATA_SCIENTIST);
     await box(page, "Kubernetes basics").check();
+    await page.getByLabel("I start on").fill("2027-01-15");
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator(".plan-tools").isVisible()).toBe(false);
-    expect(await page.locator("[data-progress]:visible").count()).toBe(0);
     expect(await page.locator(".site-header").isVisible()).toBe(false);
-    expect(await page.locator("#checklist input[type=checkbox]:visible").count()).toBe(9);
-    expect(await box(page, "Kubernetes basics").isChecked()).toBe(true);
+    expect(await page.locator(".plan-tools [data-progress-text]").textContent()).toBe("1 of 9 topics done (11%)");
+    expect(await page.locator(".plan-tools [data-progress-text]").isVisible()).toBe(true);
+    expect(await page.locator(".plan-tools button:visible, .plan-tools input:visible").count()).toBe(0);
+    expect(await page.locator("#phase-1 [data-phase-dates]").isVisible()).toBe(true);
+    // Browsers print no backgrounds: the boxes give way to ☐ and ☑ in the text.
+    expect(await page.locator("#checklist input[type=checkbox]:visible").count()).toBe(0);
+    const glyphs = await page.locator("#checklist .checklist > li > label").evaluateAll((labels) => labels.map((l) => getComputedStyle(l, "::before").content));
+    expect(glyphs.filter((g) => g.includes("☑"))).toHaveLength(1);
+    expect(glyphs.filter((g) => g.includes("☐"))).toHaveLength(8);
+    expect(await page.locator("#checklist .checklist > li > label", { hasText: "Kubernetes basics" }).evaluate((l) => getComputedStyle(l, "::before").content)).toContain("☑");
   });
 
   it("looks as the README shows it, at 360 px as at 1280 px", async () => {

@@ -73,26 +73,27 @@ describe("career-atlas build on the seeds", () => {
       const handlers = page.all("*").filter((el) => Object.keys(el.properties).some((name) => /^on/i.test(name)));
       expect(handlers, file).toEqual([]);
     }
-    expect(scriptsOf.get("index.html")).toEqual(["/assets/search.js"]);
-    expect(scriptsOf.get("roles/machine-learning-engineer/index.html")).toEqual(["/assets/search.js", "/assets/role.js"]);
+    expect(scriptsOf.get("index.html")).toEqual(["/assets/search.js", "/assets/progress.js"]);
+    expect(scriptsOf.get("roles/machine-learning-engineer/index.html")).toEqual(["/assets/search.js", "/assets/role.js", "/assets/progress.js", "/assets/assess.js"]);
+    expect(scriptsOf.get("progress/index.html")).toEqual(["/assets/search.js", "/assets/progress.js"]);
     expect(scriptsOf.get("roles/machine-learning-engineer/from/data-scientist/index.html")).toEqual(["/assets/search.js", "/assets/plan.js"]);
-    expect(scriptsOf.get("roles/machine-learning-engineer/levels/index.html")).toEqual(["/assets/search.js", "/assets/compare.js"]);
+    expect(scriptsOf.get("roles/machine-learning-engineer/levels/index.html")).toEqual(["/assets/search.js", "/assets/compare.js", "/assets/assess.js"]);
     // Every script a page loads, and the module plan.js imports, is in the site.
     const files = await listFiles(root);
     for (const src of new Set([...scriptsOf.values()].flat())) expect(files).toContain(src.slice(1));
-    expect(files).toContain("assets/calendar.js");
+    for (const module of ["calendar", "schedule", "session", "storage", "transfer"]) expect(files).toContain(`assets/${module}.js`);
   });
 
-  it("indexes every page but the 404 and search pages for search, with Pagefind's library and no unused interface", async () => {
+  it("indexes every page but the 404, search and My progress pages for search, with Pagefind's library and no unused interface", async () => {
     const files = await listFiles(root);
     const entry = JSON.parse(await readFile(path.join(root, "pagefind/pagefind-entry.json"), "utf8"));
     const pages = files.filter((f) => f.endsWith(".html")).length;
-    // Neither the 404 page nor the search results page (drawn in the browser) is indexed.
-    expect(entry.languages.en.page_count).toBe(pages - 2);
+    // Neither the 404 page nor the search results page nor My progress (both drawn in the browser) is indexed.
+    expect(entry.languages.en.page_count).toBe(pages - 3);
     expect(files).toContain("pagefind/pagefind.js");
     expect(files.some((f) => f.startsWith("pagefind/fragment/"))).toBe(true);
     expect(files.filter((f) => /^pagefind\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
-    expect(out.text).toMatch(new RegExp(`\\(search index: ${pages - 2} pages, \\d+\\.\\d\\d s\\) → `));
+    expect(out.text).toMatch(new RegExp(`\\(search index: ${pages - 3} pages, \\d+\\.\\d\\d s\\) → `));
     const notFound = await readPage(root, "/404.html");
     expect(notFound.all("[data-pagefind-body]")).toEqual([]);
     const role = await readPage(root, ROLE);
@@ -316,7 +317,8 @@ describe("transition plan page", () => {
     ]);
     expect(phases[0]!.properties.dataPhase).toBe(stableId("ML Foundations"));
     const box = page.all("input[type=checkbox]", phases[0]).find((b) => page.text(`label[for="${b.properties.id}"]`) === "Frameworks: TensorFlow, PyTorch")!;
-    expect(box.properties.dataTopic).toBe(stableId("ML Foundations", "Frameworks: TensorFlow, PyTorch"));
+    expect(box.properties.dataTopic).toBe(stableId("machine-learning-engineer/software-engineer", "Frameworks: TensorFlow, PyTorch"));
+    expect(box.properties.dataLegacyTopic).toBe(stableId("ML Foundations", "Frameworks: TensorFlow, PyTorch"));
     expect(box.properties.id).toBe(`topic-${box.properties.dataTopic}`);
     // What only works with JavaScript is hidden until the script shows it.
     expect(page.one(".plan-tools").properties.hidden).toBe(true);
