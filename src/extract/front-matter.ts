@@ -9,10 +9,8 @@ import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { report } from "../model/diagnostics.ts";
-import { place } from "../model/raw-role.ts";
-import type { Context } from "./context.ts";
-import { levelFor } from "./level-names.ts";
 import { cleanHeading } from "./names.ts";
+import { Out, type LevelRef, type Result } from "./out.ts";
 
 declare module "vfile" {
   interface DataMap {
@@ -71,10 +69,8 @@ function levelName(value: unknown): string | null {
   return null;
 }
 
-function addCriteria(levelIndex: number, entry: Record<string, unknown>, group: string | null, path: Path, places: FrontMatterPlaces, ctx: Context): void {
-  const requirements = ctx.raw.data.levels![levelIndex]!.requirements!;
-  const add = (text: string, detail: string | null, at: Path) =>
-    requirements.push(place(ctx.raw, ["levels", levelIndex, "requirements", requirements.length], places.at(at), { text, detail, priority: "other" as const, group, skills: [] }));
+function addCriteria(level: LevelRef, entry: Record<string, unknown>, group: string | null, path: Path, places: FrontMatterPlaces, out: Out): void {
+  const add = (text: string, detail: string | null, at: Path) => out.requirement(level, places.at(at), { text, detail, priority: "other", group, skills: [] });
   for (const key of ["criteria", "requirements", "expectations", "skills"]) {
     const value = entry[key];
     if (!Array.isArray(value)) continue;
@@ -94,7 +90,7 @@ function addCriteria(levelIndex: number, entry: Record<string, unknown>, group: 
 }
 
 /** Monzo's shape: topics, each with content per level. */
-function readTopics(topics: unknown[], places: FrontMatterPlaces, ctx: Context): boolean {
+function readTopics(topics: unknown[], places: FrontMatterPlaces, out: Out): boolean {
   let read = false;
   topics.forEach((topic, t) => {
     if (typeof topic !== "object" || topic === null) return;
@@ -107,7 +103,7 @@ function readTopics(topics: unknown[], places: FrontMatterPlaces, ctx: Context):
       const name = levelName((entry as Record<string, unknown>)["level"]);
       if (!name) return;
       const path = ["topics", t, "content", c];
-      addCriteria(levelFor(name, places.at([...path, "level"]), ctx), entry as Record<string, unknown>, group, path, places, ctx);
+      addCriteria(out.level(name, places.at([...path, "level"])), entry as Record<string, unknown>, group, path, places, out);
       read = true;
     });
   });
@@ -115,7 +111,7 @@ function readTopics(topics: unknown[], places: FrontMatterPlaces, ctx: Context):
 }
 
 /** The plain shape: a list of levels, each with a name, years and criteria. */
-function readLevelList(levels: unknown[], places: FrontMatterPlaces, ctx: Context): boolean {
+function readLevelList(levels: unknown[], places: FrontMatterPlaces, out: Out): boolean {
   let read = false;
   levels.forEach((entry, i) => {
     if (typeof entry !== "object" || entry === null) return;
@@ -124,35 +120,43 @@ function readLevelList(levels: unknown[], places: FrontMatterPlaces, ctx: Contex
     if (!name) return;
     const years = typeof record["years"] === "string" || typeof record["years"] === "number" ? ` (${record["years"]} years)` : "";
     const code = typeof record["code"] === "string" ? `${record["code"]} - ` : "";
-    addCriteria(levelFor(`${code}${name}${years}`, places.at(["levels", i]), ctx), record, null, ["levels", i], places, ctx);
+    addCriteria(out.level(`${code}${name}${years}`, places.at(["levels", i])), record, null, ["levels", i], places, out);
     read = true;
   });
   return read;
 }
 
 /** Reads the levels a framework in the front matter holds. */
-export function readFrontMatterLevels(ctx: Context): void {
-  const data = ctx.file.data.frontMatter;
-  if (!data) return;
-  const places = new FrontMatterPlaces(ctx.file.data.frontMatterRaw ?? null);
-  if (Array.isArray(data["topics"]) && readTopics(data["topics"], places, ctx)) used(ctx.file, "topics");
-  if (Array.isArray(data["levels"]) && readLevelList(data["levels"], places, ctx)) used(ctx.file, "levels");
+export function readFrontMatterLevels(file: VFile): Result {
+  const out = new Out();
+  const data = file.data.frontMatter;
+  if (!data) return out.result();
+  const places = new FrontMatterPlaces(file.data.frontMatterRaw ?? null);
+  const used = (key: string) => out.add({ kind: "front-matter", key });
+  if (Array.isArray(data["topics"]) && readTopics(data["topics"], places, out)) used("topics");
+  if (Array.isArray(data["levels"]) && readLevelList(data["levels"], places, out)) used("levels");
   // "levels: 6" counts the levels the topics give.
-  if (typeof data["levels"] === "number" && ctx.raw.data.levels!.length > 0) used(ctx.file, "levels");
+  if (typeof data["levels"] === "number" && out.given.some((v) => v.kind === "level")) used("levels");
+  return out.result();
 }
 
-/** The summary from `summary` or `description`, when the body gave none. */
-export function readFrontMatterSummary(ctx: Context, position: Position): void {
-  const data = ctx.file.data.frontMatter;
-  if (!data || ctx.raw.data.summary) return;
+/** The summary `summary` or `description` gives, for a role whose body gave none; its key is then noted as read. */
+export function frontMatterSummary(file: VFile): string | null {
+  const data = file.data.frontMatter;
+  if (!data) return null;
   for (const key of ["summary", "description"]) {
     const value = data[key];
     if (typeof value === "string" && value.trim()) {
-      ctx.raw.data.summary = place(ctx.raw, ["summary"], position, value.trim());
-      used(ctx.file, key);
-      return;
+      used(file, key);
+      return value.trim();
     }
   }
+  return null;
+}
+
+/** Notes a front matter key as read by the role. */
+export function useFrontMatter(file: VFile, key: string): void {
+  used(file, key);
 }
 
 /** One info diagnostic naming the front matter keys no reader used. */

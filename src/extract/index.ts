@@ -2,45 +2,50 @@
  * mdast → RawRole[]. The roles a file describes are planned first (`roles.ts`: one titled by its
  * first H1, one per section holding parts of a role, or one whose top headings are its levels);
  * each section is then read by the part its heading names (`heading-names.ts`, the classifier's
- * heading half: known names, bilingual halves, misspellings), runs of level headings become levels,
- * and what none claims is kept unplaced. A file whose only part is its opening text and that reads
- * as a page about roles gives none (`no-role.ts`).
+ * heading half: known names, bilingual halves, misspellings), runs of level headings become levels.
+ * Every reader is a pure function of its section (`out.ts`); this dispatcher reads in place the
+ * sub-sections a reader leaves to it, and `assemble.ts` builds the role from the results, keeping
+ * what none placed as unplaced. A file whose only part is its opening text and that reads as a page
+ * about roles gives none (`no-role.ts`).
  */
-import type { Html, Root, RootContent } from "mdast";
+import type { Root, RootContent } from "mdast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import { report } from "../model/diagnostics.ts";
 import { toSlug } from "../model/slug.ts";
 import { emptyRole, place, type RawRole } from "../model/raw-role.ts";
-import { Context } from "./context.ts";
-import { hoistFromLists, inOrder, isMediaParagraph, isProse, type Entry } from "./entries.ts";
-import { readFrontMatterLevels, readFrontMatterSummary, reportUnreadFrontMatter } from "./front-matter.ts";
+import { assemble } from "./assemble.ts";
+import { readBlocks } from "./blocks.ts";
+import { hoistFromLists, inOrder } from "./entries.ts";
+import { frontMatterSummary, readFrontMatterLevels, reportUnreadFrontMatter } from "./front-matter.ts";
 import { readGrowth } from "./growth.ts";
-import { gridOfTable, gridsOf, hasMedia, isMediaOnly, parseHtmlRun, textOutsideTables } from "./html.ts";
-import { addLevelList, isLevelTitle, levelFor, levelGroupHeading, levelListOf, levelSections } from "./level-names.ts";
-import { isLevelTable, readLevelTable } from "./level-tables.ts";
+import { isLevelTitle, levelGroupHeading, levelListOf, levelSections } from "./level-names.ts";
 import { readLevel, readLevelGroup, readLevels, readPageGroup } from "./requirements.ts";
-import { addStage, resolveStages } from "./stages.ts";
+import { readStage, readStages } from "./stages.ts";
 import { proseLinks, type ProseLink } from "./links.ts";
 import { isMarkupBlock } from "./markup.ts";
 import { hasParts, readsAsNoRole, reportNoRole } from "./no-role.ts";
+import { Out, type LevelValue, type ReadEnv, type Result } from "./out.ts";
 import { planRoles, runOfLevels } from "./roles.ts";
 import { sectionConcept, typoOf } from "./heading-names.ts";
-import { conceptOf, isStructuralText, type Concept } from "./names.ts";
-import { addBackground, addResponsibility, addSummary, readBackground, readOverview, readResponsibilities } from "./overview.ts";
-import { addAlternatives, addChain, addLadder, ladderFromCode, readAlternatives, readProgression } from "./progression.ts";
+import { isStructuralText, type Concept } from "./names.ts";
+import { readBackground, readOverview, readResponsibilities } from "./overview.ts";
+import { readAlternatives, readProgression } from "./progression.ts";
 import { sectionTree, virtualSection, walkSections, type HeadingSection } from "./sections.ts";
-import { addSkills, categoryOf, readSkills } from "./skills.ts";
+import { readSkills } from "./skills.ts";
 import { readStandalonePlan, readTransitions } from "./transitions.ts";
+import { addChain, placeEntry } from "./values.ts";
 
 export type { RawRole } from "../model/raw-role.ts";
 export { roleTitle } from "./roles.ts";
 
-const SECTION_READERS: Partial<Record<Concept, (section: HeadingSection, ctx: Context) => void>> = {
+type Reader = (section: HeadingSection, env: ReadEnv) => Result;
+
+const SECTION_READERS: Partial<Record<Concept, Reader>> = {
   overview: readOverview,
   responsibilities: readResponsibilities,
-  skills: readSkills,
-  keySkills: readSkills,
+  skills: (section, env) => readSkills(section, env),
+  keySkills: (section, env) => readSkills(section, env),
   background: readBackground,
   progression: readProgression,
   alternatives: readAlternatives,
@@ -53,28 +58,30 @@ const SECTION_READERS: Partial<Record<Concept, (section: HeadingSection, ctx: Co
  * A section by the part its heading names. A section that names none keeps its own text, places
  * the labelled fields and arrow chains in it, and has its sub-sections read on their merits.
  */
-function readSection(section: HeadingSection, ctx: Context): void {
+function readSection(section: HeadingSection, env: ReadEnv): Result {
   const concept = sectionConcept(section);
   const reader = concept ? SECTION_READERS[concept] : undefined;
-  if (reader) return reader(section, ctx);
+  if (reader) return reader(section, env);
   const named = levelGroupHeading(section.title);
-  if (named) return readLevelGroup(section, named, ctx);
-  if (ctx.pageLevel !== null && !section.pseudo) return readPageGroup(section, ctx.pageLevel, ctx);
-  inOrder(readLevelLists(section, ctx), (others) => ctx.readBlocks(section, others), (entry) => {
-    if (ctx.placeEntry(section, entry)) return;
-    if (addChain(entry, ctx)) return;
-    ctx.keepEntries(section, [entry]);
+  if (named) return readLevelGroup(section, named, env);
+  if (env.pageLevel !== null && !section.pseudo) return readPageGroup(section, env.pageLevel, env);
+  const out = new Out();
+  inOrder(readLevelLists(section, out), (others) => out.merge(readBlocks(section, others, env)), (entry) => {
+    if (placeEntry(section, entry, out)) return;
+    if (addChain(entry, out)) return;
+    out.keepEntries(section, [entry]);
   });
-  readChildren(section, ctx);
+  out.readChildren(section);
   // A heading over text that was all placed elsewhere (or over nothing) is still the author's: keep it.
-  if (!ctx.hasKept(section) && !ctx.headingsUsed.has(section) && section.position && !isStructuralText(section.title)) ctx.keepHeading(section);
+  if (section.position && !isStructuralText(section.title)) out.keepHeading(section, { unlessKept: true, unlessUsed: true });
+  return out.result();
 }
 
 /**
  * Reads the lists of a section that are a role's levels, one title an item; a list of links keeps
  * its targets, as written, unplaced. Returns the other blocks.
  */
-function readLevelLists(section: HeadingSection, ctx: Context): RootContent[] {
+function readLevelLists(section: HeadingSection, out: Out): RootContent[] {
   const rest: RootContent[] = [];
   for (const block of section.blocks) {
     const list = block.type === "list" ? levelListOf(block) : null;
@@ -82,107 +89,62 @@ function readLevelLists(section: HeadingSection, ctx: Context): RootContent[] {
       rest.push(block);
       continue;
     }
-    for (const { name, position } of list.names) levelFor(name, position, ctx);
-    if (list.linked) ctx.keepBlocks(section, [block]);
+    for (const { name, position } of list.names) out.level(name, position);
+    if (list.linked) out.keepBlocks(section, [block]);
   }
   return rest;
 }
 
-/** The sub-sections of a section: a run of level headings are levels, roadmap stages wait for their level, the rest by heading. */
-function readChildren(section: HeadingSection, ctx: Context): void {
-  readList(section.children, ctx);
-}
-
-function readList(sections: readonly HeadingSection[], ctx: Context): void {
+/** Sibling sections: a run of level headings are levels, roadmap stages wait for their level, the rest by heading. */
+function readList(sections: readonly HeadingSection[], env: ReadEnv): Result {
+  const out = new Out();
   // On a page about one level, its sub-headings are that level's groups, never levels of their own.
-  const levels = ctx.pageLevel !== null ? new Set<HeadingSection>() : new Set([...levelSections(sections), ...(runOfLevels(sections)?.sections ?? [])]);
+  const levels = env.pageLevel !== null ? new Set<HeadingSection>() : new Set([...levelSections(sections), ...(runOfLevels(sections)?.sections ?? [])]);
   for (const child of sections) {
-    if (levels.has(child)) readLevel(child, ctx);
-    else if (!sectionConcept(child) && (addStage(child, ctx) || readStandalonePlan(child, ctx))) continue;
-    else readSection(child, ctx);
+    // Each child read whole, its sub-sections in place, before the next.
+    if (levels.has(child)) out.merge(expand(readLevel(child, env), env));
+    else out.merge(expand((!sectionConcept(child) && (readStage(child, env) ?? readStandalonePlan(child, env))) || readSection(child, env), env));
   }
-}
-
-/** Places a labelled line ("**Career Progression**: A → B") wherever it stands. */
-function placeField(entry: Entry, ctx: Context): boolean {
-  const concept = entry.label ? conceptOf(entry.label) : null;
-  const { value, position } = entry;
-  if (!concept || !value) return false;
-  switch (concept) {
-    case "overview":
-      addSummary(value, position, ctx);
-      return true;
-    case "responsibilities":
-      addResponsibility(value, position, ctx);
-      return true;
-    case "background":
-      addBackground(value, position, ctx);
-      return true;
-    case "levels":
-      addLevelList(value, position, ctx);
-      return true;
-    case "progression":
-      return addLadder(value, position, ctx);
-    case "alternatives":
-      addAlternatives(value, position, ctx);
-      return true;
-    case "skills":
-    case "keySkills":
-      return addSkills(categoryOf(entry.label!), value, position, ctx);
-    default:
-      return false;
-  }
+  return out.result();
 }
 
 /**
- * Reads the non-prose blocks among `blocks`: ladders drawn in code, level tables (markdown or
- * HTML), text in HTML (to `onText`), images; keeps the rest unplaced.
+ * A section's result with the sub-sections its reader left to the dispatcher read in place: their
+ * values where the reader left them, their leftovers where it left the section; a finding that
+ * holds unless the section names a new level gets the levels it names.
  */
-function readBlocks(section: HeadingSection, blocks: readonly RootContent[], ctx: Context, onText?: (text: string, position: Position) => boolean): void {
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (isProse(block)) continue;
-    if (block.type === "html") {
-      const run: Html[] = [block];
-      while (blocks[i + 1]?.type === "html") run.push(blocks[++i] as Html);
-      readHtml(section, run, ctx, onText);
+function expand(result: Result, env: ReadEnv): Result {
+  if (!result.leftovers.some((l) => l.kind === "section")) return withLevels(result);
+  const values: Result["values"] = [];
+  const leftovers: Result["leftovers"] = [];
+  const diagnostics = [...result.diagnostics];
+  let next = 0;
+  for (const left of result.leftovers) {
+    if (left.kind !== "section") {
+      leftovers.push(left);
       continue;
     }
-    if (block.type === "code" && ladderFromCode(block, ctx)) continue;
-    if (block.type === "table") {
-      const grid = gridOfTable(block);
-      if (grid && isLevelTable(grid)) {
-        readLevelTable(grid, section, ctx);
-        continue;
-      }
-    }
-    ctx.keepBlocks(section, [block], isMediaParagraph(block));
+    const read = expand(left.childrenOnly ? readList(left.section.children, env) : readSection(left.section, env), env);
+    for (; next < left.at; next++) values.push(result.values[next]!);
+    values.push(...read.values);
+    leftovers.push(...read.leftovers);
+    diagnostics.push(...read.diagnostics);
   }
+  for (; next < result.values.length; next++) values.push(result.values[next]!);
+  return withLevels({ values, leftovers, diagnostics });
 }
 
-function readHtml(section: HeadingSection, run: Html[], ctx: Context, onText?: (text: string, position: Position) => boolean): void {
-  if (run.some((node) => !node.position)) return ctx.keepBlocks(section, run);
-  const parsed = parseHtmlRun(run, ctx.text);
-  const grids = gridsOf(parsed);
-  const text = textOutsideTables(parsed);
-  if (grids.length > 0) {
-    if (!grids.every(isLevelTable)) return ctx.keepBlocks(section, run);
-    for (const grid of grids) readLevelTable(grid, section, ctx);
-    // Text or images beside the tables stay with them, as written.
-    if (text || hasMedia(parsed)) ctx.keepBlocks(section, run);
-    return;
-  }
-  if (isMediaOnly(parsed)) return ctx.keepBlocks(section, run, true);
-  // Text beside an image stays with it, as written; text alone (a component like <GitHubButtons />) is prose.
-  if (text && !hasMedia(parsed) && onText?.(text, parsed.position)) return;
-  ctx.keepBlocks(section, run);
+function withLevels(result: Result): Result {
+  if (!result.diagnostics.some((d) => d.unlessNewLevel === "section")) return result;
+  const levels = result.values.filter((v) => v.kind === "level");
+  return { ...result, diagnostics: result.diagnostics.map((d) => (d.unlessNewLevel === "section" ? { ...d, unlessNewLevel: levels } : d)) };
 }
 
-/** Keeps a whole section tree unplaced, heading lines included. */
-function keepAll(section: HeadingSection, ctx: Context): void {
+/** A whole section tree left over, heading lines included. */
+function keepAll(section: HeadingSection, out: Out): void {
   for (const s of walkSections(section)) {
-    if (s.position) ctx.keepHeading(s);
-    ctx.keepBlocks(s, s.blocks);
+    out.keepHeading(s);
+    out.keepBlocks(s, s.blocks);
   }
 }
 
@@ -203,28 +165,38 @@ export function extractRoles(tree: Root, file: VFile): RawRole[] {
     const raw = emptyRole(plan.title, toSlug(plan.title), file.path, start);
     place(raw, ["title"], start, null);
     place(raw, ["slug"], start, null);
-    const ctx = new Context(raw, file, text, { section: readSection, field: placeField, blocks: readBlocks, children: readChildren });
-    for (const s of [plan.intro, ...plan.tops, ...plan.rest.sections]) ctx.tops.add(s);
-    if (index === 0) readFrontMatterLevels(ctx);
+    const tops = new Set([plan.intro, ...plan.tops, ...plan.rest.sections]);
+    const results: Result[] = [];
+    if (index === 0) results.push(readFrontMatterLevels(file));
     // A page about one level ("# L3", "# Senior II Engineer") that gives no levels otherwise: that level, its sections that name no part its groups.
-    if (plans.length === 1 && raw.data.levels!.length === 0 && isLevelTitle(plan.title)) ctx.pageLevel = levelFor(plan.title, start, ctx, true);
-    readOverview(plan.intro, ctx);
-    const opening = raw.data.summary;
-    readList(plan.tops, ctx);
-    const untouched = raw.data.summary === opening;
+    let pageLevel: LevelValue | null = null;
+    if (plans.length === 1 && !results.some((r) => r.values.some((v) => v.kind === "level")) && isLevelTitle(plan.title)) {
+      pageLevel = { kind: "level", text: plan.title, position: start, heading: true };
+      results.push({ values: [pageLevel], leftovers: [], diagnostics: [] });
+    }
+    const env: ReadEnv = { text, title: plan.title, position: start, tops, pageLevel };
+    results.push(expand(readOverview(plan.intro, env), env));
+    const body = expand(readList(plan.tops, env), env);
+    const untouched = !body.values.some((v) => v.kind === "summary");
+    results.push(body);
+    const rest = new Out();
     const { heading, blocks, sections } = plan.rest;
-    const restIntro = heading ?? virtualSection("", [], null);
-    if (heading) ctx.keepHeading(heading);
-    ctx.keepBlocks(restIntro, blocks);
-    for (const section of sections) keepAll(section, ctx);
-    resolveStages(ctx);
-    addLevelLadder(raw);
-    // A file with no link syntax has no links to walk its prose for.
-    if (mayLink) addLinks(raw, proseLinks([plan.intro, ...plan.tops, ...plan.rest.sections], plan.rest.blocks));
-    if (plans.length === 1) readFrontMatterSummary(ctx, start);
-    // Opening text (or a front matter summary) and nothing else: maybe a page about roles.
-    const noRole = untouched && Boolean(raw.data.summary) && !hasParts(raw) ? readsAsNoRole(plan, file) : null;
-    ctx.flushUnplaced(file.path);
+    if (heading) rest.keepHeading(heading);
+    rest.keepBlocks(heading ?? virtualSection("", [], null), blocks);
+    for (const section of sections) keepAll(section, rest);
+    results.push(rest.result());
+    const complete = (raw: RawRole) => {
+      addLevelLadder(raw);
+      // A file with no link syntax has no links to walk its prose for.
+      if (mayLink) addLinks(raw, proseLinks([plan.intro, ...plan.tops, ...plan.rest.sections], plan.rest.blocks));
+      if (plans.length === 1 && !raw.data.summary) {
+        const summary = frontMatterSummary(file);
+        if (summary) raw.data.summary = place(raw, ["summary"], start, summary);
+      }
+      // Opening text (or a front matter summary) and nothing else: maybe a page about roles.
+      return untouched && Boolean(raw.data.summary) && !hasParts(raw) ? readsAsNoRole(plan, file) : null;
+    };
+    const noRole = assemble({ raw, file, text, tops, results, stages: (stages, levels) => expand(readStages(stages, levels, env), env), complete });
     return { raw, noRole };
   });
   reportUnreadFrontMatter(file);

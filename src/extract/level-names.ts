@@ -1,23 +1,17 @@
 /**
  * Level names: what a heading, cell or field says of a level ("### Mid Level (2-4 years)",
  * "## D1 - Developer 1", "### Level IC1: Associate", "### Principal Engineer and Beyond"), whether a
- * text reads as one, and the one level per name a role keeps (a level named in several places is
- * one level; years that disagree are a warning).
+ * text reads as one (that a level named in several places is one level is `assemble.ts`'s job).
  */
 import type { List } from "mdast";
 import type { Position } from "unist";
 import { toString } from "mdast-util-to-string";
 import type { Range } from "../model/role.ts";
-import { report } from "../model/diagnostics.ts";
-import { toSlug } from "../model/slug.ts";
-import { place } from "../model/raw-role.ts";
-import type { Context } from "./context.ts";
 import { entriesOf } from "./entries.ts";
 import { sectionConcept } from "./heading-names.ts";
 import { normalizeName } from "./names.ts";
 import { findYears, yearStage } from "./numbers.ts";
 import type { HeadingSection } from "./sections.ts";
-import { splitList } from "./skill-names.ts";
 
 const CODE = "[A-Z]{1,4}-?\\d{1,2}[A-Z]?";
 
@@ -87,57 +81,6 @@ export function isLevelTitle(text: string): boolean {
   return isLevelCode(clean) || normalizeName(clean).split(" ").some((w) => LEVEL_WORDS.has(w) && w !== "level");
 }
 
-function sameYears(a: Range | null | undefined, b: Range | null): boolean {
-  return a?.min === b?.min && a?.max === b?.max;
-}
-
-function describe(years: Range): string {
-  return years.max === null ? `${years.min}+ years` : `${years.min}-${years.max} years`;
-}
-
-/**
- * The index of the level named `text`, added when new; years that disagree with an earlier mention are reported.
- * @param heading whether `text` is a level's own heading; two headings of one name make two levels, which validation rejects
- */
-export function levelFor(text: string, position: Position, ctx: Context, heading = false): number {
-  const { name, code, years: written, beyond } = parseLevelName(text);
-  const levels = ctx.raw.data.levels!;
-  const slug = toSlug(name) || toSlug(code ?? "") || `level-${levels.length + 1}`;
-  const known = ctx.levelIndex.get(slug);
-  const index = heading && ctx.headedLevels.has(slug) ? -1 : (known ?? -1);
-  if (heading) ctx.headedLevels.add(slug);
-  let years = written;
-  // "and Beyond" starts where the level before it ends.
-  if (!years && beyond && ctx.lastYears) years = { min: ctx.lastYears.max ?? ctx.lastYears.min, max: null };
-  if (years) ctx.lastYears = years;
-  if (index === -1) {
-    levels.push({ name, slug, code, years, requirements: [] });
-    if (known === undefined) ctx.levelIndex.set(slug, levels.length - 1);
-    place(ctx.raw, ["levels", levels.length - 1], position, null);
-    place(ctx.raw, ["levels", levels.length - 1, "years"], position, null);
-    return levels.length - 1;
-  }
-  const level = levels[index]!;
-  if (years && !level.years) {
-    level.years = years;
-    place(ctx.raw, ["levels", index, "years"], position, null);
-  } else if (years && written && !sameYears(level.years, years)) {
-    report(
-      ctx.file,
-      "warning",
-      "level-years-mismatch",
-      `Level "${name}" is ${describe(years)} here but ${describe(level.years!)} where it was first named; kept ${describe(level.years!)}. Make the two agree.`,
-      position,
-    );
-  }
-  level.code ??= code;
-  return index;
-}
-
-/** "Experience Levels: Mid (2-4 years), Experienced (4+ years)" names two levels. */
-export function addLevelList(list: string, position: Position, ctx: Context): void {
-  for (const name of splitList(list)) levelFor(name, position, ctx);
-}
 
 /**
  * The sections among `sections` that are levels: those whose headings read as levels, when at

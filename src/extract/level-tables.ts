@@ -4,16 +4,14 @@
  * read as levels). Every other cell is a requirement grouped by its column's or row's heading.
  */
 import type { Position } from "unist";
-import { place } from "../model/raw-role.ts";
-import type { Context } from "./context.ts";
+import { groupOf } from "./groups.ts";
 import type { Grid } from "./html.ts";
-import { levelFor } from "./level-names.ts";
 import { conceptOf, isStructuralText } from "./names.ts";
 import { findYears } from "./numbers.ts";
-import { addRequirement, groupOf } from "./requirements.ts";
+import { Out, type LevelRef, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
 import { skillsNamed } from "./skill-names.ts";
-import { addSkills, categoryOf } from "./skills.ts";
+import { addSkills, categoryOf } from "./values.ts";
 import { isYearsColumn, levelColumnRank, tableShape } from "./table-shape.ts";
 
 export { isLevelTable } from "./table-shape.ts";
@@ -23,15 +21,17 @@ const SHORT_CELL = 2;
 
 /**
  * Reads a table of levels, levels as rows or as columns. Every other cell is a requirement grouped
- * by its column's or row's heading. Returns false, reading nothing, for any other table.
+ * by its column's or row's heading. Reads nothing of any other table.
  */
-export function readLevelTable(grid: Grid, section: HeadingSection, ctx: Context): boolean {
+export function readLevelTable(grid: Grid, section: HeadingSection): Result {
+  const out = new Out();
   const shape = tableShape(grid);
-  if (!shape) return false;
-  return shape.kind === "rows" ? readLevelRows(grid, shape.nameColumn, ctx) : readLevelColumns(grid, section, ctx);
+  if (shape?.kind === "rows") readLevelRows(grid, shape.nameColumn, out);
+  else if (shape) readLevelColumns(grid, section, out);
+  return out.result();
 }
 
-function readLevelRows(grid: Grid, nameColumn: number, ctx: Context): boolean {
+function readLevelRows(grid: Grid, nameColumn: number, out: Out): void {
   const header = grid.header.map((c) => c.text);
   // A "Level" column of numbers beside a "Position" column is the level's number, not a requirement.
   const numberColumn = header.findIndex((h, i) => i !== nameColumn && levelColumnRank(h) === 1 && grid.rows.every((r) => /^\d*$/.test(r[i]?.text ?? "")));
@@ -40,47 +40,45 @@ function readLevelRows(grid: Grid, nameColumn: number, ctx: Context): boolean {
     const number = numberColumn >= 0 ? row[numberColumn]?.text : undefined;
     if (row.every((c) => c.text === "")) return;
     const name = nameCell?.text || (number ? number : `${rowIndex + 1}`);
-    const index = levelFor(name, nameCell?.position ?? grid.position, ctx);
-    const level = ctx.raw.data.levels![index]!;
-    if (number && !level.code && !level.name.includes(number)) level.code = number;
+    const level = out.level(name, nameCell?.position ?? grid.position);
+    if (number) out.add({ kind: "code", level, code: number, position: null });
     row.forEach((cell, column) => {
       if (column === nameColumn || column === numberColumn) return;
       const heading = header[column] ?? "";
       const years = isYearsColumn(heading) ? (findYears(cell.text) ?? findYears(`${cell.text} years`)) : null;
       if (years) {
-        if (!level.years) level.years = place(ctx.raw, ["levels", index, "years"], cell.position, years.range);
+        out.add({ kind: "years", level, range: years.range, position: cell.position });
         return;
       }
-      addCell(index, cell, heading, false, ctx);
+      addCell(level, cell, heading, false, out);
     });
   });
-  return true;
 }
 
-function readLevelColumns(grid: Grid, section: HeadingSection, ctx: Context): boolean {
+function readLevelColumns(grid: Grid, section: HeadingSection, out: Out): void {
   // A column headed by a part of the role ("Skills") is that part, not a level.
   const partColumn = (text: string) => conceptOf(text) === "skills" || conceptOf(text) === "keySkills";
-  const levels = grid.header.map((cell, column) => (column === 0 || partColumn(cell.text) ? -1 : levelFor(cell.text || `${column}`, cell.position, ctx)));
+  const levels = grid.header.map((cell, column) => (column === 0 || partColumn(cell.text) ? null : out.level(cell.text || `${column}`, cell.position)));
   // The corner cell names the rows' aspect ("scope/level"): the author's words, kept as written.
   const corner = grid.header[0];
-  if (corner?.text && !isStructuralText(corner.text)) ctx.keep(section, { text: corner.text, position: corner.position });
+  if (corner?.text && !isStructuralText(corner.text)) out.keep(section, corner.position, corner.text);
   for (const row of grid.rows) {
     const area = row[0]?.text ?? "";
     const cells = row.filter((cell, column) => column > 0 && levels[column] !== undefined && cell.items.length > 0);
     // A row with nothing under any level (a line run on into the table) is kept as written.
-    if (cells.length === 0 && row[0] && area) ctx.keep(section, { text: area, position: row[0].position });
+    if (cells.length === 0 && row[0] && area) out.keep(section, row[0].position, area);
     row.forEach((cell, column) => {
       const heading = grid.header[column]?.text ?? "";
       if (column > 0 && partColumn(heading)) {
         // Its cells are skills of the role, or text kept as written when they are prose.
-        for (const item of cell.items) if (!addSkills(categoryOf(heading), item, cell.position, ctx)) ctx.keep(section, { text: item, position: cell.position });
+        for (const item of cell.items) if (!addSkills(categoryOf(heading), item, cell.position, out)) out.keep(section, cell.position, item);
         return;
       }
-      if (column === 0 || levels[column] === undefined || levels[column]! < 0) return;
-      addCell(levels[column]!, cell, area, true, ctx);
+      const level = levels[column];
+      if (column === 0 || !level) return;
+      addCell(level, cell, area, true, out);
     });
   }
-  return true;
 }
 
 /**
@@ -88,7 +86,7 @@ function readLevelColumns(grid: Grid, section: HeadingSection, ctx: Context): bo
  * that heading with the cell as its detail; a longer one is a requirement of its own, grouped by
  * the heading. Headings of rows name skills; headings of columns are aspects ("Scope"), not skills.
  */
-function addCell(levelIndex: number, cell: { items: string[]; position: Position }, heading: string, headingIsSkill: boolean, ctx: Context): void {
+function addCell(level: LevelRef, cell: { items: string[]; position: Position }, heading: string, headingIsSkill: boolean, out: Out): void {
   const kind = groupOf(heading || "Requirements");
   for (const item of cell.items) {
     const short = cell.items.length === 1 && item.split(" ").length <= SHORT_CELL && heading !== "";
@@ -96,6 +94,6 @@ function addCell(levelIndex: number, cell: { items: string[]; position: Position
     const requirement = short
       ? { text: heading, detail: item, priority: kind.priority, group: null, skills: headingIsSkill ? skillsNamed(heading) : skillList ? skillsNamed(item) : [] }
       : { text: item, detail: null, priority: kind.priority, group: kind.priority === "other" ? kind.group : null, skills: skillList ? skillsNamed(item) : [] };
-    addRequirement(levelIndex, cell.position, requirement, ctx);
+    out.requirement(level, cell.position, requirement);
   }
 }

@@ -3,45 +3,29 @@
  * responsibilities and its typical background.
  */
 import type { Position } from "unist";
-import { place } from "../model/raw-role.ts";
-import type { Context } from "./context.ts";
+import { readBlocks } from "./blocks.ts";
 import { sectionConcept } from "./heading-names.ts";
 import { entriesOf, flatten, isProse, type Entry } from "./entries.ts";
-import { addChain } from "./progression.ts";
 import { isStructuralText } from "./names.ts";
+import { Out, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
-
-function appendText(current: string | null | undefined, text: string): string {
-  return current ? `${current}\n\n${text}` : text;
-}
-
-export function addSummary(text: string, position: Position, ctx: Context): void {
-  const data = ctx.raw.data;
-  data.summary = place(ctx.raw, ["summary"], data.summary ? undefined : position, appendText(data.summary, text));
-}
-
-export function addBackground(text: string, position: Position, ctx: Context): void {
-  const data = ctx.raw.data;
-  data.background = place(ctx.raw, ["background"], data.background ? undefined : position, appendText(data.background, text));
-}
-
-export function addResponsibility(text: string, position: Position, ctx: Context): void {
-  const list = ctx.raw.data.responsibilities!;
-  list.push(place(ctx.raw, ["responsibilities", list.length], position, text));
-}
+import { addChain, placeEntry } from "./values.ts";
 
 /**
  * Reads labelled lines by their labels and the rest as summary prose; a line that is only an
  * arrow chain is a ladder or a growth step; lists that name no part are kept unplaced, since a
  * list is rarely a summary. Text in HTML blocks counts as prose.
  */
-export function readOverview(section: HeadingSection, ctx: Context): void {
+export function readOverview(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
   const paragraphs: Entry[] = [];
   const htmlText: { text: string; position: Position }[] = [];
-  ctx.readBlocks(section, section.blocks, (text, position) => {
-    htmlText.push({ text, position });
-    return true;
-  });
+  out.merge(
+    readBlocks(section, section.blocks, env, (text, position) => {
+      htmlText.push({ text, position });
+      return true;
+    }),
+  );
   let introduces = false;
   for (const block of section.blocks) {
     if (!isProse(block)) {
@@ -49,20 +33,21 @@ export function readOverview(section: HeadingSection, ctx: Context): void {
       continue;
     }
     for (const entry of entriesOf([block])) {
-      if (ctx.placeEntry(section, entry)) continue;
-      if (addChain(entry, ctx)) continue;
+      if (placeEntry(section, entry, out)) continue;
+      if (addChain(entry, out)) continue;
       if (block.type === "paragraph") paragraphs.push(entry);
       // A list that a sentence ending in a colon introduces ("…helps engineers to:") is part of the prose.
       else if (introduces) for (const item of flatten([entry])) paragraphs.push({ ...item, text: `- ${item.text}` });
-      else ctx.keepEntries(section, [entry]);
+      else out.keepEntries(section, [entry]);
     }
     introduces = block.type === "paragraph" && /[:：]$/.test(paragraphs[paragraphs.length - 1]?.text ?? "") && paragraphs[paragraphs.length - 1]!.position.end.line === block.position?.end.line;
   }
   const prose = [...htmlText, ...paragraphs.map((e) => ({ text: e.text, position: e.position }))].sort(
     (a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column,
   );
-  if (prose.length > 0) addSummary(prose.map((p) => p.text).join("\n"), prose[0]!.position, ctx);
-  ctx.readChildren(section);
+  if (prose.length > 0) out.add({ kind: "summary", text: prose.map((p) => p.text).join("\n"), position: prose[0]!.position });
+  out.readChildren(section);
+  return out.result();
 }
 
 /**
@@ -70,26 +55,32 @@ export function readOverview(section: HeadingSection, ctx: Context): void {
  * heading names no other part ("#### Planning", "#### Sprint coordination"): a group of them,
  * whose heading is kept as written beside them.
  */
-export function readResponsibilities(section: HeadingSection, ctx: Context): void {
-  ctx.readBlocks(section, section.blocks);
+export function readResponsibilities(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
+  out.merge(readBlocks(section, section.blocks, env));
   for (const entry of flatten(entriesOf(section.blocks))) {
-    if (entry.text) addResponsibility(entry.text, entry.position, ctx);
+    if (entry.text) out.add({ kind: "responsibility", text: entry.text, position: entry.position });
   }
   for (const child of section.children) {
-    if (sectionConcept(child)) ctx.readSection(child, ctx);
+    if (sectionConcept(child)) out.read(child);
     else {
-      if (!isStructuralText(child.title)) ctx.keepHeading(child);
-      readResponsibilities(child, ctx);
+      if (!isStructuralText(child.title)) out.keepHeading(child);
+      out.merge(readResponsibilities(child, env));
     }
   }
+  return out.result();
 }
 
-export function readBackground(section: HeadingSection, ctx: Context): void {
-  ctx.readBlocks(section, section.blocks, (text, position) => {
-    addBackground(text, position, ctx);
-    return true;
-  });
+export function readBackground(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
+  out.merge(
+    readBlocks(section, section.blocks, env, (text, position) => {
+      out.add({ kind: "background", text, position });
+      return true;
+    }),
+  );
   const entries = flatten(entriesOf(section.blocks)).filter((e) => e.text);
-  if (entries.length > 0) addBackground(entries.map((e) => e.text).join("\n"), entries[0]!.position, ctx);
-  ctx.readChildren(section);
+  if (entries.length > 0) out.add({ kind: "background", text: entries.map((e) => e.text).join("\n"), position: entries[0]!.position });
+  out.readChildren(section);
+  return out.result();
 }

@@ -4,70 +4,37 @@
  * its priority, group and the skills it names.
  */
 import type { Position } from "unist";
-import { report } from "../model/diagnostics.ts";
-import { place } from "../model/raw-role.ts";
 import type { Range } from "../model/role.ts";
-import type { Context } from "./context.ts";
-import { headingConceptOf, sectionConcept } from "./heading-names.ts";
-import { entriesOf, splitDash, type Entry } from "./entries.ts";
-import { experienceField, isLevelCode, isTier, levelFor } from "./level-names.ts";
-import { isStructuralText, namesOf, startsWithName, type Concept } from "./names.ts";
+import { readBlocks } from "./blocks.ts";
+import { sectionConcept } from "./heading-names.ts";
+import { entriesOf, type Entry } from "./entries.ts";
+import { groupOf, requirementOf, type Priority, type SkillsFrom } from "./groups.ts";
+import { experienceField, isLevelCode, isTier } from "./level-names.ts";
+import { isStructuralText } from "./names.ts";
+import { Out, type LevelRef, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
-import { skillItems, skillsNamed } from "./skill-names.ts";
-
-export type Priority = "must" | "good" | "other";
-
-/**
- * How a requirement names skills: by its text; by the list after its label ("**Tools**: Git, Docker");
- * by its text unless a colon label is followed by prose ("**Adopts**: actively learns…" names none), as
- * for a level's own lines; or not at all.
- */
-export type SkillsFrom = "text" | "list" | "line" | "none";
-
-export function requirementOf(entry: Entry, priority: Priority, group: string | null, from: SkillsFrom) {
-  let text = entry.label ?? entry.text;
-  let detail = entry.label ? entry.value || null : null;
-  if (!entry.label) {
-    const dash = splitDash(entry.text);
-    if (dash) [text, detail] = dash;
-  }
-  const labelled = entry.label !== null && detail !== null;
-  const skills =
-    from === "none"
-      ? []
-      : from === "list" && labelled
-        ? skillsNamed(detail!)
-        : from === "line" && labelled && entry.separator === ":"
-          ? (skillItems(detail!)?.length ?? 0) >= 2 ? skillsNamed(detail!) : []
-          : skillsNamed(text);
-  return { text, detail, priority, group, skills };
-}
-
-export function addRequirement(levelIndex: number, position: Position, requirement: ReturnType<typeof requirementOf>, ctx: Context): void {
-  const requirements = ctx.raw.data.levels![levelIndex]!.requirements!;
-  requirements.push(place(ctx.raw, ["levels", levelIndex, "requirements", requirements.length], position, requirement));
-}
+import { placeEntry } from "./values.ts";
 
 /** Adds a requirement per entry (groups nested in entries included); returns how many. */
-function addRequirements(levelIndex: number, entries: readonly Entry[], priority: Priority, group: string | null, from: SkillsFrom, ctx: Context): number {
+function addRequirements(level: LevelRef, entries: readonly Entry[], priority: Priority, group: string | null, from: SkillsFrom, out: Out): number {
   let added = 0;
   for (const entry of entries) {
     const kind = entry.label && !entry.value && entry.children.length > 0 ? groupOf(entry.label) : null;
     if (kind) {
       // A group inside a group keeps both names: "Practices · Delivery".
       const named = kind.priority === "other" && group ? `${group} · ${kind.group}` : kind.group;
-      added += addRequirements(levelIndex, entry.children, kind.priority === "other" ? priority : kind.priority, named, kind.from, ctx);
+      added += addRequirements(level, entry.children, kind.priority === "other" ? priority : kind.priority, named, kind.from, out);
       continue;
     }
     // "Experience: 4+" gives the level's years; it is no requirement.
     const experience = entry.text ? experienceField(entry.text) : null;
-    if (experience) setExperience(levelIndex, experience, entry.position, ctx);
+    if (experience) setExperience(level, experience, entry.position, out);
     else if (entry.text) {
-      setCodeFromSynonyms(levelIndex, entry, ctx);
-      addRequirement(levelIndex, entry.position, requirementOf(entry, priority, group, from), ctx);
+      setCodeFromSynonyms(level, entry, out);
+      out.requirement(level, entry.position, requirementOf(entry, priority, group, from));
       added++;
     }
-    added += addRequirements(levelIndex, entry.children, priority, group, from, ctx);
+    added += addRequirements(level, entry.children, priority, group, from, out);
   }
   return added;
 }
@@ -75,65 +42,50 @@ function addRequirements(levelIndex: number, entries: readonly Entry[], priority
 /** Labels of a list of other names for a level, which may hold its code ("**Synonyms**: Junior Engineer, E3, Engineer I"). */
 const SYNONYMS = /^(?:synonyms|level synonyms|also known as|aka|equivalent titles|other titles|codes?|level codes?)$/iu;
 
-/** A level's code from a synonyms field that names exactly one code; the field stays a requirement, as written. */
-function setCodeFromSynonyms(levelIndex: number, entry: Entry, ctx: Context): void {
-  const level = ctx.raw.data.levels![levelIndex]!;
-  if (level.code || !entry.label || !SYNONYMS.test(entry.label.trim())) return;
+/** A level's code (when it has none) from a synonyms field that names exactly one code; the field stays a requirement, as written. */
+function setCodeFromSynonyms(level: LevelRef, entry: Entry, out: Out): void {
+  if (!entry.label || !SYNONYMS.test(entry.label.trim())) return;
   const codes = entry.value.split(/[,;、]/).map((t) => t.trim()).filter(isLevelCode);
-  if (codes.length === 1) level.code = place(ctx.raw, ["levels", levelIndex, "code"], entry.position, codes[0]!);
+  if (codes.length === 1) out.add({ kind: "code", level, code: codes[0]!, position: entry.position });
 }
 
 /** Gives a level the years and the text of its experience field (the years only when it has none yet). */
-function setExperience(levelIndex: number, experience: { years: Range | null; text: string }, position: Position, ctx: Context): void {
-  const level = ctx.raw.data.levels![levelIndex]!;
-  level.experience = place(ctx.raw, ["levels", levelIndex, "experience"], position, level.experience ? `${level.experience}\n${experience.text}` : experience.text);
-  if (experience.years && !level.years) level.years = place(ctx.raw, ["levels", levelIndex, "years"], position, experience.years);
+function setExperience(level: LevelRef, experience: { years: Range | null; text: string }, position: Position, out: Out): void {
+  out.add({ kind: "experience", level, text: experience.text, years: experience.years, position });
 }
 
-/**
- * A group of requirements by its heading: "Must-Have" and "Required Skills" → must; "Good-to-Have" →
- * good; any other name is kept as the group of an "other" priority. Skills groups name skills by
- * the list after each label; responsibilities name none.
- */
-export function groupOf(title: string, concept: Concept | null = headingConceptOf(title)?.concept ?? null): { priority: Priority; group: string | null; from: SkillsFrom } {
-  const from: SkillsFrom = concept === "skills" || concept === "keySkills" ? "list" : concept === "responsibilities" ? "none" : "text";
-  if (concept === "mustHave" || startsWithName(title, namesOf("mustHave"))) return { priority: "must", group: null, from };
-  if (concept === "goodToHave" || startsWithName(title, namesOf("goodToHave"))) return { priority: "good", group: null, from };
-  return { priority: "other", group: title, from };
-}
-
-/**
- * Reads a group of a level (a sub-heading or bold line) and the groups nested in it.
- * @returns how many requirements it added
- */
-export function readGroup(levelIndex: number, section: HeadingSection, kind: ReturnType<typeof groupOf>, ctx: Context): number {
-  const requirements = ctx.raw.data.levels![levelIndex]!.requirements!;
-  const before = requirements.length;
-  ctx.readBlocks(section, section.blocks);
-  let added = addRequirements(levelIndex, entriesOf(section.blocks), kind.priority, kind.group, kind.from, ctx);
+/** Reads a group of a level (a sub-heading or bold line) and the groups nested in it. */
+export function readGroup(level: LevelRef, section: HeadingSection, kind: ReturnType<typeof groupOf>, env: ReadEnv): Result {
+  const out = new Out();
+  out.merge(readBlocks(section, section.blocks, env));
+  addRequirements(level, entriesOf(section.blocks), kind.priority, kind.group, kind.from, out);
   for (const child of section.children) {
     const inner = groupOf(child.title, sectionConcept(child));
     // A plain sub-group keeps its parent's priority ("#### Must-Have" › "**Languages:**") and its name ("Roadmap · Languages").
     const group = inner.priority === "other" && kind.group ? `${kind.group} · ${child.title}` : inner.group;
-    added += readGroup(levelIndex, child, inner.priority === "other" && kind.priority !== "other" ? { ...inner, priority: kind.priority, group: child.title } : { ...inner, group }, ctx);
+    out.merge(readGroup(level, child, inner.priority === "other" && kind.priority !== "other" ? { ...inner, priority: kind.priority, group: child.title } : { ...inner, group }, env));
   }
   // A group whose name no requirement carries (it holds nothing, or only a table or a Must-Have group) is still a heading the author wrote.
-  const named = kind.group !== null && requirements.slice(before).some((r) => r.group !== null && r.group !== undefined && r.group.startsWith(kind.group!));
-  if (!named && !ctx.hasKept(section) && !isStructuralText(section.title)) ctx.keepHeading(section);
-  return added;
+  const named =
+    kind.group !== null &&
+    out.given.some((v) => v.kind === "requirement" && v.level === level && v.requirement.group !== null && v.requirement.group.startsWith(kind.group!));
+  if (!named && !isStructuralText(section.title)) out.keepHeading(section, { unlessKept: true });
+  return out.result();
 }
 
 /** Reads a section that names no part, on a page about one level, as a group of that level's requirements. */
-export function readPageGroup(section: HeadingSection, level: number, ctx: Context): void {
-  readGroup(level, section, groupOf(section.title, sectionConcept(section)), ctx);
+export function readPageGroup(section: HeadingSection, level: LevelRef, env: ReadEnv): Result {
+  return readGroup(level, section, groupOf(section.title, sectionConcept(section)), env);
 }
 
 /** Reads a level's own section: its heading names it, its lines and groups are its requirements. */
-export function readLevel(section: HeadingSection, ctx: Context, title = section.title): void {
-  const index = levelFor(title, section.position ?? ctx.raw.position, ctx, true);
-  ctx.readBlocks(section, section.blocks);
-  addRequirements(index, entriesOf(section.blocks), "other", null, "line", ctx);
-  for (const child of section.children) readGroup(index, child, groupOf(child.title, sectionConcept(child)), ctx);
+export function readLevel(section: HeadingSection, env: ReadEnv, title = section.title): Result {
+  const out = new Out();
+  const level = out.level(title, section.position ?? env.position, true);
+  out.merge(readBlocks(section, section.blocks, env));
+  addRequirements(level, entriesOf(section.blocks), "other", null, "line", out);
+  for (const child of section.children) out.merge(readGroup(level, child, groupOf(child.title, sectionConcept(child)), env));
+  return out.result();
 }
 
 /**
@@ -141,54 +93,57 @@ export function readLevel(section: HeadingSection, ctx: Context, title = section
  * bold lines only ("### Base Level" over "**Junior**", "**Senior**") is a tier, each bold line in
  * it a level, the tier's heading kept as written.
  */
-export function readLevels(section: HeadingSection, ctx: Context): void {
-  // Levels this section gives: a heading each, or a table or field of them (which add levels or name known ones).
+export function readLevels(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
+  // Levels this section gives: a heading each, or a table or field of them.
   let given = 0;
-  const before = ctx.raw.data.levels!.length;
-  ctx.readBlocks(section, section.blocks);
+  out.merge(readBlocks(section, section.blocks, env));
   for (const entry of entriesOf(section.blocks)) {
-    if (!ctx.placeEntry(section, entry)) ctx.keepEntries(section, [entry]);
+    if (!placeEntry(section, entry, out)) out.keepEntries(section, [entry]);
   }
   for (const child of section.children) {
-    if (sectionConcept(child)) ctx.readSection(child, ctx);
+    if (sectionConcept(child)) out.read(child);
     else if (isTier(child)) {
-      if (!isStructuralText(child.title)) ctx.keepHeading(child);
-      ctx.readBlocks(child, child.blocks);
-      for (const level of child.children) readLevel(level, ctx);
+      if (!isStructuralText(child.title)) out.keepHeading(child);
+      out.merge(readBlocks(child, child.blocks, env));
+      for (const level of child.children) out.merge(readLevel(level, env));
       given += child.children.length;
     } else {
-      readLevel(child, ctx);
+      out.merge(readLevel(child, env));
       given++;
     }
   }
   // A section that names levels but gives none: tell the author what a level looks like.
   const tables = section.blocks.some((b) => b.type === "table" || b.type === "html");
-  if (given === 0 && !tables && ctx.raw.data.levels!.length === before && section.position) {
-    report(
-      ctx.file,
+  if (given === 0 && !tables && section.position) {
+    out.report(
       "warning",
       "levels-unread",
       `Section "${section.title}" names levels but gives none that could be read: expected a heading per level, a list or a table of them, e.g. "### Junior (0-2 years)" / "- Writes tested code". Its text is kept as written.`,
       section.position,
+      // Unless the section's fields or sub-sections name a level the role did not know.
+      { unlessNewLevel: "section" },
     );
   }
+  return out.result();
 }
-
 
 /**
  * A group name that keeps the heading above it when that heading names no part ("On Being a Senior
  * Engineer · Leadership"), so that heading is not lost; the heading is then marked as used.
  */
-export function inContainer(section: HeadingSection, name: string, ctx: Context): string {
+export function inContainer(section: HeadingSection, name: string, env: ReadEnv, out: Out): string {
   const parent = section.parent;
-  if (!parent || ctx.tops.has(section) || !parent.parent || !parent.position || sectionConcept(parent)) return name;
-  ctx.headingsUsed.add(parent);
+  if (!parent || env.tops.has(section) || !parent.parent || !parent.position || sectionConcept(parent)) return name;
+  out.add({ kind: "used", section: parent });
   return `${parent.title} · ${name}`;
 }
 
 /** Reads a section whose heading names a level and a group of it ("Leadership Expectations at Senior Level"). */
-export function readLevelGroup(section: HeadingSection, named: { group: string; level: string }, ctx: Context): void {
-  const index = levelFor(named.level, section.position ?? ctx.raw.position, ctx);
+export function readLevelGroup(section: HeadingSection, named: { group: string; level: string }, env: ReadEnv): Result {
+  const out = new Out();
+  const level = out.level(named.level, section.position ?? env.position);
   const kind = groupOf(named.group);
-  readGroup(index, section, { ...kind, group: kind.group === null ? null : inContainer(section, kind.group, ctx) }, ctx);
+  out.merge(readGroup(level, section, { ...kind, group: kind.group === null ? null : inContainer(section, kind.group, env, out) }, env));
+  return out.result();
 }

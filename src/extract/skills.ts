@@ -7,74 +7,40 @@
  * and a sub-heading described by fields ("### SQL" with "**Current Level**: Advanced") is one skill
  * with those fields as its detail. Unlabelled short list items are skills of the section's category.
  */
-import type { Position } from "unist";
-import { place } from "../model/raw-role.ts";
-import type { Context } from "./context.ts";
+import { readBlocks } from "./blocks.ts";
 import { sectionConcept } from "./heading-names.ts";
 import { entriesOf, flatten, type Entry } from "./entries.ts";
-import { conceptOf, isStructuralText, normalizeName } from "./names.ts";
+import { conceptOf, isStructuralText } from "./names.ts";
+import { Out, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
-import { skillItem, skillItems, type SkillItem } from "./skill-names.ts";
-import { toSlug } from "../model/slug.ts";
-
-const GENERAL = "General";
-/** Headings that say "skills" and nothing more: their skills are of the "General" category. */
-const GENERIC = new Set(
-  ["required skills", "skills", "core skills", "skill requirements", "skills required", "competencies", "key skills", "key skills required"].map(normalizeName),
-);
-
-/** The category a skills heading gives its skills: "General" for a plain "Skills", else the heading. */
-export function categoryOf(title: string): string {
-  return GENERIC.has(normalizeName(title)) ? GENERAL : title;
-}
-
-/** Files one skill under `category`, skipping one already filed there. */
-function addSkill(item: SkillItem, category: string, position: Position, ctx: Context): void {
-  const slug = toSlug(item.name);
-  const key = `${category.toLowerCase()}\u0000${slug}`;
-  // A name with no letter or digit ("🚀") is kept with an empty slug: validation reports it and leaves it out.
-  if (!item.name || (slug && ctx.skillKeys.has(key))) return;
-  if (slug) ctx.skillKeys.add(key);
-  const skills = ctx.raw.data.skills!;
-  skills.push(place(ctx.raw, ["skills", skills.length], position, { name: item.name, slug, category, detail: item.detail }));
-}
-
-/**
- * Files every skill named in `list` under `category`.
- * @returns false, filing nothing, when the list is prose rather than names
- */
-export function addSkills(category: string, list: string, position: Position, ctx: Context): boolean {
-  const items = skillItems(list);
-  if (!items) return false;
-  for (const item of items) addSkill(item, category, position, ctx);
-  return true;
-}
+import { skillItem, skillItems } from "./skill-names.ts";
+import { addSkill, addSkills, categoryOf, GENERAL } from "./values.ts";
 
 /**
  * Reads one entry of a skills section.
  * @param nested whether `category` came from a label above (then a label below adds to it: "Practices · Delivery")
  */
-function readEntry(entry: Entry, category: string, section: HeadingSection, ctx: Context, nested = false): void {
+function readEntry(entry: Entry, category: string, section: HeadingSection, out: Out, nested = false): void {
   const inner = entry.label && nested ? `${category} · ${entry.label}` : entry.label;
   if (entry.label && entry.value) {
     // "**Tools**: Git, Docker" files two skills under "Tools"; "**Programming Languages:** Proficiency in…" is one skill described.
-    if (!addSkills(inner!, entry.value, entry.position, ctx)) {
+    if (!addSkills(inner!, entry.value, entry.position, out)) {
       const named = skillItem(entry.label);
-      addSkill({ name: named.name || entry.label, detail: named.detail ? `${named.detail}: ${entry.value}` : entry.value }, category, entry.position, ctx);
+      addSkill({ name: named.name || entry.label, detail: named.detail ? `${named.detail}: ${entry.value}` : entry.value }, category, entry.position, out);
     }
-    for (const child of entry.children) readEntry(child, inner!, section, ctx, true);
+    for (const child of entry.children) readEntry(child, inner!, section, out, true);
     return;
   }
   if (entry.label && entry.children.length > 0) {
-    for (const child of entry.children) readEntry(child, inner!, section, ctx, true);
+    for (const child of entry.children) readEntry(child, inner!, section, out, true);
     return;
   }
   if (entry.label) {
-    addSkill(skillItem(entry.label), category, entry.position, ctx);
+    addSkill(skillItem(entry.label), category, entry.position, out);
     return;
   }
-  if (!entry.text || !addSkills(category, entry.text, entry.position, ctx)) ctx.keepEntries(section, [entry], false);
-  for (const child of entry.children) readEntry(child, category, section, ctx, nested);
+  if (!entry.text || !addSkills(category, entry.text, entry.position, out)) out.keepEntries(section, [entry], false);
+  for (const child of entry.children) readEntry(child, category, section, out, nested);
 }
 
 /** Whether a sub-heading describes one skill by fields ("**Current Level**: Advanced", "**Priority**: High"). */
@@ -83,14 +49,14 @@ function isSkillProfile(section: HeadingSection): boolean {
 }
 
 /** The lines of a skill profile, sub-groups included, in document order, as one detail. */
-function profileText(section: HeadingSection, ctx: Context): string {
+function profileText(section: HeadingSection, env: ReadEnv, out: Out): string {
   const lines: { line: number; text: string }[] = flatten(entriesOf(section.blocks)).map((e) => ({ line: e.position.start.line, text: e.text }));
   for (const child of section.children) {
     const at = child.position?.start.line ?? 0;
     lines.push({ line: at, text: `${child.title}:` });
     for (const e of flatten(entriesOf(child.blocks))) lines.push({ line: e.position.start.line, text: `- ${e.text}` });
-    ctx.readBlocks(child, child.blocks);
-    ctx.readChildren(child);
+    out.merge(readBlocks(child, child.blocks, env));
+    out.readChildren(child);
   }
   return lines
     .filter((l) => l.text.trim() !== "")
@@ -99,27 +65,27 @@ function profileText(section: HeadingSection, ctx: Context): string {
     .join("\n");
 }
 
-function readProfile(section: HeadingSection, category: string, ctx: Context): void {
-  ctx.readBlocks(section, section.blocks);
-  const detail = profileText(section, ctx);
-  const position = section.position ?? ctx.raw.position;
+function readProfile(section: HeadingSection, category: string, env: ReadEnv, out: Out): void {
+  out.merge(readBlocks(section, section.blocks, env));
+  const detail = profileText(section, env, out);
+  const position = section.position ?? env.position;
   const items = skillItems(section.title) ?? [skillItem(section.title)];
-  for (const item of items) addSkill({ name: item.name, detail: item.detail ? `${item.detail}\n${detail}` : detail || null }, category, position, ctx);
+  for (const item of items) addSkill({ name: item.name, detail: item.detail ? `${item.detail}\n${detail}` : detail || null }, category, position, out);
 }
 
-export function readSkills(section: HeadingSection, ctx: Context, category = categoryOf(section.title)): void {
-  const before = ctx.raw.data.skills!.length;
-  ctx.readBlocks(section, section.blocks);
-  for (const entry of entriesOf(section.blocks)) readEntry(entry, category, section, ctx);
+export function readSkills(section: HeadingSection, env: ReadEnv, category = categoryOf(section.title)): Result {
+  const out = new Out();
+  out.merge(readBlocks(section, section.blocks, env));
+  for (const entry of entriesOf(section.blocks)) readEntry(entry, category, section, out);
   for (const child of section.children) {
-    if (isSkillProfile(child)) readProfile(child, category, ctx);
+    if (isSkillProfile(child)) readProfile(child, category, env, out);
     // A sub-heading under Skills ("### Technical", "**Soft Skills:**") is a category, unless it names another part.
-    else if (sectionConcept(child) && sectionConcept(child) !== "skills" && sectionConcept(child) !== "keySkills") ctx.readSection(child, ctx);
-    else readSkills(child, ctx, child.title);
+    else if (sectionConcept(child) && sectionConcept(child) !== "skills" && sectionConcept(child) !== "keySkills") out.read(child);
+    else out.merge(readSkills(child, env, child.title));
   }
   // A heading that names no skill's category (it holds none, or only labelled lists of its own) is still the author's.
-  const named = ctx.raw.data.skills!.slice(before).some((s) => s.category === category || s.category.startsWith(`${category} · `));
-  if (!named && !ctx.hasKept(section) && !isStructuralText(section.title) && category !== GENERAL) ctx.keepHeading(section);
+  // Whether one was named is for the assembly to tell: a skill already filed under its category is not filed again.
+  const named = out.given.filter((v) => v.kind === "skill" && (v.category === category || v.category.startsWith(`${category} · `)));
+  if (!isStructuralText(section.title) && category !== GENERAL) out.keepHeading(section, { unlessKept: true, unlessPlaced: named });
+  return out.result();
 }
-
-export { GENERAL };

@@ -9,18 +9,22 @@
  * alternative paths, not plans.
  */
 import type { Position } from "unist";
-import { report } from "../model/diagnostics.ts";
 import { toSlug } from "../model/slug.ts";
-import { place, type RoleInput } from "../model/raw-role.ts";
-import type { Context } from "./context.ts";
+import { readBlocks } from "./blocks.ts";
 import { entriesOf, flatten, type Entry } from "./entries.ts";
 import { conceptOf } from "./names.ts";
 import { findHoursPerWeek, findMonths, phaseInMonths, phaseRange } from "./numbers.ts";
-import { addPath, readAlternatives } from "./progression.ts";
+import { Out, type ReadEnv, type Result, type TransitionInput } from "./out.ts";
+import { readAlternatives } from "./progression.ts";
 import type { HeadingSection } from "./sections.ts";
 import { skillRefsAsWritten } from "./skill-names.ts";
+import { addPath } from "./values.ts";
 
-type TransitionInput = RoleInput["transitions"][number];
+/** A plan being read, and where its parts stand, by their path inside it. */
+interface Draft {
+  plan: TransitionInput;
+  places: [(string | number)[], Position][];
+}
 
 const FROM = /^(?:(?:from|de|desde|da|do) |从|從)/iu;
 const TO = / (?:to|into|→|->) /iu;
@@ -64,13 +68,11 @@ function isOutward(title: string, roleTitle: string): boolean {
   return FROM.test(inner.trim()) && sameRole(from, roleTitle);
 }
 
-function newPlan(heading: string, position: Position, ctx: Context): { plan: TransitionInput; path: (string | number)[] } {
+function newPlan(heading: string, position: Position, env: ReadEnv, out: Out): Draft {
   const { from, to, months, duration } = parsePlanHeading(heading);
-  const transitions = ctx.raw.data.transitions!;
-  const path = ["transitions", transitions.length];
   const plan: TransitionInput = {
     from,
-    to: to && !sameRole(to, ctx.raw.data.title) ? to : null,
+    to: to && !sameRole(to, env.title) ? to : null,
     slug: toSlug(from),
     months,
     duration,
@@ -81,36 +83,38 @@ function newPlan(heading: string, position: Position, ctx: Context): { plan: Tra
     keySkills: [],
     hoursPerWeek: null,
   };
-  transitions.push(place(ctx.raw, path, position, plan));
-  place(ctx.raw, [...path, "months"], position, null);
-  return { plan, path };
+  const draft: Draft = { plan, places: [[["months"], position]] };
+  out.add({ kind: "plan", plan, position, places: draft.places });
+  return draft;
 }
 
 /** Reads a plan field ("**Key Skills**: …", "**Time Commitment**: …", "**Duration**: …"); false when `label` names none. */
-function readPlanField(label: string, value: string, position: Position, plan: TransitionInput, path: (string | number)[], ctx: Context): boolean {
+function readPlanField(label: string, value: string, position: Position, { plan, places }: Draft): boolean {
   const concept = conceptOf(label, ["keySkills", "hours", "duration", "skills"]);
   const keySkills = concept === "keySkills" || concept === "skills" ? skillRefsAsWritten(value) : null;
   if (keySkills) {
     plan.keySkills!.push(...keySkills);
-    place(ctx.raw, [...path, "keySkills"], position, null);
+    places.push([["keySkills"], position]);
     return true;
   }
   // "**Tiempo**: 5-8 horas por semana": a line that is only hours a week gives them, whatever its label.
   const hours = concept === "hours" || concept === null ? findHoursPerWeek(value) : null;
   if (hours && (concept === "hours" || hours.rest === "")) {
-    plan.hoursPerWeek = place(ctx.raw, [...path, "hoursPerWeek"], position, hours.range);
+    plan.hoursPerWeek = hours.range;
+    places.push([["hoursPerWeek"], position]);
     return true;
   }
   const months = concept === "duration" ? findMonths(value) : null;
   if (months) {
-    plan.months = place(ctx.raw, [...path, "months"], position, months.months);
+    plan.months = months.months;
+    places.push([["months"], position]);
     plan.duration = months.written;
     return true;
   }
   return false;
 }
 
-function addPhase(plan: TransitionInput, path: (string | number)[], label: string, title: string, position: Position | undefined, ctx: Context): boolean {
+function addPhase({ plan, places }: Draft, label: string, title: string, position: Position | undefined): boolean {
   const range = phaseRange(label);
   if (!range) return false;
   const phases = plan.phases!;
@@ -127,89 +131,99 @@ function addPhase(plan: TransitionInput, path: (string | number)[], label: strin
     if (range.unit !== "month") named = [label(range.unit, range), title].filter(Boolean).join(": ");
     ({ start, end } = phaseInMonths(range, range.unit));
   }
-  phases.push(place(ctx.raw, [...path, "phases", phases.length], position, { start, end, title: named, topics: [] }));
+  if (position) places.push([["phases", phases.length], position]);
+  phases.push({ start, end, title: named, topics: [] });
   return true;
 }
 
-function readPlanEntries(entries: readonly Entry[], plan: TransitionInput, path: (string | number)[], section: HeadingSection, ctx: Context): void {
+function readPlanEntries(entries: readonly Entry[], draft: Draft, section: HeadingSection, out: Out): void {
+  const { plan } = draft;
   const phases = plan.phases!;
   for (const entry of entries) {
-    if (entry.label && addPhase(plan, path, entry.label, entry.value, entry.position, ctx)) {
-      readPlanEntries(entry.children, plan, path, section, ctx);
+    if (entry.label && addPhase(draft, entry.label, entry.value, entry.position)) {
+      readPlanEntries(entry.children, draft, section, out);
       continue;
     }
-    if (entry.label && readPlanField(entry.label, entry.value, entry.position, plan, path, ctx)) {
-      readPlanEntries(entry.children, plan, path, section, ctx);
+    if (entry.label && readPlanField(entry.label, entry.value, entry.position, draft)) {
+      readPlanEntries(entry.children, draft, section, out);
       continue;
     }
     if (phases.length > 0 && (entry.bullet || !entry.label || entry.children.length === 0)) {
       // Lines after a phase label are its topics, whether "•" lines folded into a paragraph or list items.
       phases[phases.length - 1]!.topics!.push(entry.text);
-      readPlanEntries(entry.children, plan, path, section, ctx);
+      readPlanEntries(entry.children, draft, section, out);
     } else if (phases.length === 0 && entry.text) {
       plan.steps!.push(entry.text);
-      place(ctx.raw, [...path, "steps", plan.steps!.length - 1], entry.position, null);
-      readPlanEntries(entry.children, plan, path, section, ctx);
+      draft.places.push([["steps", plan.steps!.length - 1], entry.position]);
+      readPlanEntries(entry.children, draft, section, out);
     } else {
-      ctx.keepEntries(section, [entry]);
+      out.keepEntries(section, [entry]);
     }
   }
 }
 
-function readPlan(section: HeadingSection, ctx: Context): void {
-  const position: Position = section.position ?? ctx.raw.position;
-  const { plan, path } = newPlan(section.title, position, ctx);
-  ctx.readBlocks(section, section.blocks, (text) => {
-    plan.summary = plan.summary ? `${plan.summary}\n\n${text}` : text;
-    return true;
-  });
+function readPlan(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
+  const position: Position = section.position ?? env.position;
+  const draft = newPlan(section.title, position, env, out);
+  const { plan } = draft;
+  out.merge(
+    readBlocks(section, section.blocks, env, (text) => {
+      plan.summary = plan.summary ? `${plan.summary}\n\n${text}` : text;
+      return true;
+    }),
+  );
   // A paragraph of plain prose under the heading, before any phase or list, describes the plan.
   const [lead, ...others] = section.blocks;
   const leadEntries = lead?.type === "paragraph" ? entriesOf([lead]) : [];
   const describes = leadEntries.length > 0 && leadEntries.every((e) => !e.label && !e.bullet);
   if (describes) {
     plan.summary = [plan.summary, leadEntries.map((e) => e.text).join("\n")].filter(Boolean).join("\n\n");
-    place(ctx.raw, [...path, "summary"], leadEntries[0]!.position, null);
+    draft.places.push([["summary"], leadEntries[0]!.position]);
   }
-  readPlanEntries(entriesOf(describes ? others : section.blocks), plan, path, section, ctx);
+  readPlanEntries(entriesOf(describes ? others : section.blocks), draft, section, out);
   for (const child of section.children) {
     // A phase as its own heading or bold line: "#### Months 1-3: Foundations", "**Months 1-3:**".
     const label = /^(.*?) ?[:：\-–—] ?(.*)$/u.exec(child.title);
     const childPosition = child.position ?? position;
-    if ((label && addPhase(plan, path, label[1]!, label[2]!, childPosition, ctx)) || addPhase(plan, path, child.title, "", childPosition, ctx)) {
-      ctx.readBlocks(child, child.blocks);
-      readPlanEntries(entriesOf(child.blocks), plan, path, child, ctx);
-      ctx.readChildren(child);
+    if ((label && addPhase(draft, label[1]!, label[2]!, childPosition)) || addPhase(draft, child.title, "", childPosition)) {
+      out.merge(readBlocks(child, child.blocks, env));
+      readPlanEntries(entriesOf(child.blocks), draft, child, out);
+      out.readChildren(child);
       continue;
     }
     // "**Key Skills:**" over a list is the plan's, not the role's.
     const concept = conceptOf(child.title, ["keySkills", "skills", "hours", "duration"]);
     if (concept) {
       const lines = flatten(entriesOf(child.blocks)).map((e) => e.text).join(", ");
-      if (readPlanField(child.title, lines, childPosition, plan, path, ctx)) {
-        ctx.readBlocks(child, child.blocks);
-        ctx.readChildren(child);
+      if (readPlanField(child.title, lines, childPosition, draft)) {
+        out.merge(readBlocks(child, child.blocks, env));
+        out.readChildren(child);
         continue;
       }
     }
-    ctx.readSection(child, ctx);
+    out.read(child);
   }
   const phases = plan.phases!;
   if (plan.months === null && phases.length > 0) {
     plan.months = phaseInMonths({ start: 1, end: Math.max(...phases.map((p) => p.end)) }, plan.unit!).end;
-    report(ctx.file, "info", "plan-months-inferred", `The plan from "${plan.from}" gives no length; took ${plan.months} months from its last phase.`, position);
+    out.report("info", "plan-months-inferred", `The plan from "${plan.from}" gives no length; took ${plan.months} months from its last phase.`, position);
   }
+  return out.result();
 }
 
 /** "**From Data Scientist to ML Engineer:** Shift focus…" as a plan of one line. */
-function readProsePlan(entry: Entry, ctx: Context): boolean {
+function readProsePlan(entry: Entry, env: ReadEnv, out: Out): boolean {
   if (!entry.label || !FROM.test(entry.label) || !entry.value) return false;
-  const { plan, path } = newPlan(entry.label, entry.position, ctx);
+  const { plan, places } = newPlan(entry.label, entry.position, env, out);
   plan.summary = entry.value;
   const months = findMonths(entry.value);
   if (months) [plan.months, plan.duration] = [months.months, months.written];
   const hours = findHoursPerWeek(entry.value);
-  if (hours) plan.hoursPerWeek = place(ctx.raw, [...path, "hoursPerWeek"], entry.position, hours.range);
+  if (hours) {
+    plan.hoursPerWeek = hours.range;
+    places.push([["hoursPerWeek"], entry.position]);
+  }
   for (const child of entry.children) plan.steps!.push(child.text);
   return true;
 }
@@ -221,47 +235,49 @@ function looksLikePlan(section: HeadingSection): boolean {
   return PLAN_WORDS.test(section.title) || entriesOf(section.blocks).some((e) => e.label !== null && PLAN_WORDS.test(e.label));
 }
 
-export function readTransitions(section: HeadingSection, ctx: Context): void {
-  ctx.readBlocks(section, section.blocks);
+export function readTransitions(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
+  out.merge(readBlocks(section, section.blocks, env));
   for (const entry of entriesOf(section.blocks)) {
-    if (!readProsePlan(entry, ctx)) ctx.keepEntries(section, [entry]);
+    if (!readProsePlan(entry, env, out)) out.keepEntries(section, [entry]);
   }
   for (const child of section.children) {
-    if (isOutward(child.title, ctx.raw.data.title)) readOutward(child, ctx);
-    else if (isPlanHeading(child.title)) readPlan(child, ctx);
+    if (isOutward(child.title, env.title)) out.merge(readOutward(child, env));
+    else if (isPlanHeading(child.title)) out.merge(readPlan(child, env));
     else {
       // A sub-section of plans that names neither a start nor a length is read by its name, and the author told what a plan looks like.
       if (!child.pseudo && child.position && !conceptOf(child.title) && looksLikePlan(child)) {
-        report(
-          ctx.file,
+        out.report(
           "warning",
           "plan-unread",
           `Section "${child.title}" stands under "${section.title}" but is no plan: expected a heading that says where the plan starts or how long it lasts, then its phases, e.g. "### From Teacher (6-month plan)" / "**Months 1-3**: Foundations". Rename the heading to read it as a plan.`,
           child.position,
         );
       }
-      ctx.readSection(child, ctx);
+      out.read(child);
     }
   }
+  return out.result();
 }
 
 /**
  * A plan heading outside a transitions section counts only when it says both where the plan starts
  * and how long it lasts ("## Desde Analista de Datos (plan de 6 meses)").
- * @returns whether the section was read as a plan
+ * @returns the plan, or null when the section is none
  */
-export function readStandalonePlan(section: HeadingSection, ctx: Context): boolean {
-  if (section.pseudo || !FROM.test(section.title.trim()) || findMonths(section.title) === null || isOutward(section.title, ctx.raw.data.title)) return false;
-  readPlan(section, ctx);
-  return true;
+export function readStandalonePlan(section: HeadingSection, env: ReadEnv): Result | null {
+  if (section.pseudo || !FROM.test(section.title.trim()) || findMonths(section.title) === null || isOutward(section.title, env.title)) return null;
+  return readPlan(section, env);
 }
 
 /** Moves out of the role: each item is an alternative path, as written. */
-function readOutward(section: HeadingSection, ctx: Context): void {
-  ctx.readBlocks(section, section.blocks);
+function readOutward(section: HeadingSection, env: ReadEnv): Result {
+  const out = new Out();
+  out.merge(readBlocks(section, section.blocks, env));
   for (const entry of entriesOf(section.blocks)) {
-    if (entry.text) addPath(entry.text, entry.position, ctx);
-    for (const child of entry.children) if (child.text) addPath(child.text, child.position, ctx);
+    if (entry.text) addPath(entry.text, entry.position, out);
+    for (const child of entry.children) if (child.text) addPath(child.text, child.position, out);
   }
-  for (const child of section.children) readAlternatives(child, ctx);
+  for (const child of section.children) out.merge(readAlternatives(child, env));
+  return out.result();
 }
