@@ -42,9 +42,18 @@ export interface GapView {
   left: { skill: SkillLink; keySkill: boolean; phases: { label: string; url: string }[] }[];
 }
 
+/** A plan's id and its topics' ids (and the ids they had before topic ids stopped depending on the phase title), space-separated as a page's data attributes hold them. */
+export interface PlanProgress {
+  id: string;
+  topicIds: string;
+  legacyIds: string;
+}
+
 export interface PlanView {
   /** "machine-learning-engineer/data-scientist". */
   id: string;
+  /** What the browser's progress line needs (`my-plan.njk`); the role's page carries a copy in its own view. */
+  progress: PlanProgress;
   slug: string;
   url: string;
   /** "From Data Scientist to Machine Learning Engineer", or to the role the plan names ("From Developer to DevOps"). */
@@ -213,6 +222,11 @@ export function buildPlans(role: Role, index: RoleIndex, matcher: SkillMatcher, 
       totalHoursLabel: total ? rangeLabel(total, "hour") : null,
       phases,
       topicCount: phases.reduce((n, p) => n + p.topics.length, 0),
+      progress: {
+        id: planId,
+        topicIds: phases.flatMap((p) => p.topics.map((t) => t.id)).join(" "),
+        legacyIds: phases.flatMap((p) => p.topics.map((t) => t.legacyId)).join(" "),
+      },
       calendarFile: `${role.slug}-from-${slug}.ics`,
       keySkills,
       gap,

@@ -7,7 +7,7 @@ import { compareText, plural, rangeLabel } from "./format.ts";
 import { compareLevels, type LevelComparison } from "./levels-diff.ts";
 import { titleUrl } from "./ladders.ts";
 import { skillLinks, type RoleIndex, type SkillLink, type TitleLink } from "./links.ts";
-import type { PlanView } from "./plans.ts";
+import type { PlanProgress, PlanView } from "./plans.ts";
 import { groupRequirements, type RequirementGroup } from "./requirements.ts";
 import { sourceLinks, type SourceLinks } from "./sources.ts";
 import { levelAnchor, levelsUrl, roleJsonUrl, roleUrl } from "./urls.ts";
@@ -78,7 +78,10 @@ export interface PlanItem {
   shape: string;
   /** How a list of this role's plans names it: "From Data Scientist", or its title when it leads to another role. */
   label: string;
+  /** What the browser's progress line needs (`my-plan.njk`): kept in the role's own view, so its page reads nothing else. */
+  progress: PlanProgress;
 }
+
 
 /** An entry of the page's table of contents: a section id and its heading, with the entries under it. */
 export interface TocEntry {
@@ -238,6 +241,7 @@ export function buildRoleView(role: Role, index: RoleIndex, plans: readonly Plan
       summary: p.summary,
       shape: planShape(p),
       label: p.to.url === roleUrl(role.slug) ? `From ${p.from.title}` : p.title,
+      progress: p.progress,
     })),
     sections: role.sections.map((s) => ({ ...s, base: links.file(s.source) })),
     sources: [...role.sources].sort((a, b) => compareText(a.path, b.path)).map((s) => ({ path: s.path, url: links.file(s.path) })),

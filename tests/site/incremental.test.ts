@@ -93,8 +93,8 @@ describe("a build after a build", () => {
     const run = await build(site);
     expect(run.code).toBe(0);
     const [, rendered, kept] = /; (\d+) rendered, (\d+) kept from the previous build\)/.exec(run.out) ?? [];
-    // The role's two pages and the whole-catalog pages (home, skill index, progression, search, 404).
-    expect(Number(rendered)).toBe(7);
+    // The role's two pages and the whole-catalog pages (home, skill index, progression, search, my progress, 404).
+    expect(Number(rendered)).toBe(8);
     expect(Number(kept)).toBeGreaterThan(50);
     expect(await readFile(path.join(site, ROLE_PAGE), "utf8")).toContain("A sentence added to the overview.");
     expect(await readFile(witness, "utf8")).toBe(old);

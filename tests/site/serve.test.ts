@@ -156,8 +156,8 @@ describe("runServe", () => {
       events.abort();
       expect(await (await fetch(new URL("roles/machine-learning-engineer/", url))).text()).toContain("Now rebuilt on change.");
       expect(stdout.text).toContain(`Serving ${output} at ${url}`);
-      // The rebuild rendered the edited role's pages and the whole-catalog ones (the search page among them), not the skills or plans.
-      expect(stdout.text).toMatch(/; 7 rendered, \d+ kept from the previous build\) → /);
+      // The rebuild rendered the edited role's pages and the whole-catalog ones (the search and my-progress pages among them), not the skills or plans.
+      expect(stdout.text).toMatch(/; 8 rendered, \d+ kept from the previous build\) → /);
       expect(existsSync(cacheDir)).toBe(false);
       // The built files carry no reload script.
       for (const f of (await listFiles(output)).filter((f) => f.endsWith(".html"))) {
