@@ -326,7 +326,7 @@ describe("the default limits", () => {
       plans: 200,
       nameLength: 2_000,
       comparisonCells: 50_000,
-      siteItems: 500_000,
+      siteItems: 2_000_000,
     });
     expect([MAX_FILE_BYTES, MAX_NESTING, MAX_MARKS, MAX_MARK_WORK, MAX_BLOCK_WORK, MAX_DEPTH, CHUNK_FROM, CHUNK_SIZE]).toEqual([
       DEFAULT_LIMITS.fileBytes,
