@@ -23,7 +23,7 @@ import { isLevelTitle, levelGroupHeading, levelListOf, levelSections } from "./l
 import { readLevel, readLevelGroup, readLevels, readPageGroup } from "./requirements.ts";
 import { readStage, readStages } from "./stages.ts";
 import { proseLinks, type ProseLink } from "./links.ts";
-import { isMarkupBlock } from "./markup.ts";
+import { isDirectiveBlock, isMarkupBlock } from "./markup.ts";
 import { hasParts, readsAsNoRole, reportNoRole } from "./no-role.ts";
 import { Out, type LevelValue, type ReadEnv, type Result } from "./out.ts";
 import { planRoles, runOfLevels } from "./roles.ts";
@@ -203,7 +203,30 @@ export function extractRoles(tree: Root, file: VFile): RawRole[] {
   // A page whose only part is its opening text (an essay, an FAQ, a quoted guide) describes no role.
   const kept = roles.filter((r) => r.noRole === null).map((r) => r.raw);
   if (kept.length === 0 && roles.length > 0) reportNoRole(file, roles[0]!.noRole!);
+  if (kept.length > 0) keepDirectives(kept[0]!, tree, text, file);
   return kept;
+}
+
+/**
+ * Keeps a generator's directives ("{{% include "x" %}}", ":::tip", "{% raw %}") as one unplaced
+ * section of the file's first role, with a `generator-markup` info at the first: they are never a
+ * title or a summary, and never vanish either.
+ */
+function keepDirectives(raw: RawRole, tree: Root, text: string, file: VFile): void {
+  const blocks = tree.children.filter(isDirectiveBlock);
+  const first = blocks[0]?.position;
+  if (!first) return;
+  const written = blocks.flatMap((b) => (b.position?.start.offset !== undefined && b.position.end.offset !== undefined ? [text.slice(b.position.start.offset, b.position.end.offset)] : []));
+  const index = raw.data.sections!.length;
+  raw.data.sections!.push({ heading: "Site generator markup", text: written.join("\n\n"), source: file.path });
+  raw.positions.set(`sections.${index}`, first);
+  report(
+    file,
+    "info",
+    "generator-markup",
+    `${blocks.length === 1 ? "A line" : `${blocks.length} blocks`} of a site generator's markup (shortcodes, admonition fences, Liquid tags), from line ${first.start.line}, ${blocks.length === 1 ? "is" : "are"} not part of the guide's text; kept as written with the role's other unplaced text. Nothing to do, unless the guide is meant to be read without its generator.`,
+    first,
+  );
 }
 
 /** The links of the role's prose, with the position of each. */

@@ -1,8 +1,9 @@
 /**
  * Markup that site generators read and readers never see: kramdown's table-of-contents marker
  * ("* TOC" then "{:toc}"), attribute lists ("{: .note}"), Docusaurus admonition fences, Hugo
- * shortcodes, Liquid tags and Hugo's TOML front matter. Extraction skips these blocks and the
- * word count of `src/report/coverage.ts` skips them too, so neither counts them as text.
+ * shortcodes, Liquid tags and Hugo's TOML front matter. Extraction reads past these blocks (the
+ * directives it keeps as unplaced text, with a `generator-markup` info) and the word count of
+ * `src/report/coverage.ts` skips them, so neither counts them as the guide's text.
  */
 import type { RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
@@ -33,6 +34,15 @@ function isDirectiveLines(text: string): boolean {
 /** A heading or line that is only a template expression ("{{page.title}}"): the generator's, not the author's words. */
 export function isTemplateExpression(text: string): boolean {
   return /^\{\{[^{}]*\}\}$/u.test(text.trim());
+}
+
+/**
+ * Whether a block is only a generator's directives (admonition fences, shortcodes, Liquid tags):
+ * markup the author wrote on purpose, so it is kept as written with the role's unplaced text, never
+ * read as a title or a summary.
+ */
+export function isDirectiveBlock(block: RootContent): boolean {
+  return block.type === "paragraph" && isDirectiveLines(toString(block));
 }
 
 /** Whether a block is only generator markup: a kramdown TOC marker or attribute list, admonition fences, shortcodes, Liquid tags, or TOML front matter. */

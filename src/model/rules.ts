@@ -41,6 +41,7 @@ export const RULES = {
   // Reading a guide's parts
   "unplaced-section": { severity: "warning", title: "Text that matches no known part", hint: "Rename the heading to a known part to place it; it is kept and shown as written." },
   "unplaced-media": { severity: "info", title: "Markup that is not content", hint: "Nothing to do: generator markup (shortcodes, admonitions, comments) is kept unplaced." },
+  "generator-markup": { severity: "info", title: "A site generator's markup in a guide", hint: "Nothing to do: shortcodes, admonition fences and Liquid tags are kept as written, unplaced." },
   "heading-typo": { severity: "warning", title: "A heading close to a known name", hint: "Correct the spelling of the heading." },
   "no-role": { severity: "info", title: "No role in the document", hint: "Nothing to do for a document that is not a role guide." },
   "levels-unread": { severity: "warning", title: "A levels section that gives no level", hint: 'Give a heading per level ("### Junior (0-2 years)") or a table of levels; the text is kept as written.' },
