@@ -3,10 +3,10 @@
  * included), and serve it on 127.0.0.1 for every test file; stopped after the last one.
  */
 import path from "node:path";
-import { Writable } from "node:stream";
 import type { TestProject } from "vitest/node";
 import { runBuild } from "../../src/site/build.ts";
 import { serveFolder } from "./static-server.ts";
+import { Capture } from "../site/helpers.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,20 +19,9 @@ declare module "vitest" {
 
 export const SITE = path.resolve("site");
 
-function collect(): Writable & { text: string } {
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      stream.text += chunk.toString();
-      callback();
-    },
-  }) as Writable & { text: string };
-  stream.text = "";
-  return stream;
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const stdout = collect();
-  const stderr = collect();
+  const stdout = new Capture();
+  const stderr = new Capture();
   const code = await runBuild({ inputs: ["seeds"], output: SITE, stdout, stderr });
   if (code !== 0) throw new Error(`Building the seeds failed (exit ${code}):\n${stderr.text}`);
   process.stdout.write(stdout.text);

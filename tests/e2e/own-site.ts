@@ -6,22 +6,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import type { SiteConfig } from "../../src/config/schema.ts";
 import { runBuild } from "../../src/site/build.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
-
-function sink(): Writable & { text: string } {
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      stream.text += chunk.toString();
-      callback();
-    },
-  }) as Writable & { text: string };
-  stream.text = "";
-  return stream;
-}
+import { Capture } from "../site/helpers.ts";
 
 export interface OwnSite {
   /** Without a final "/". */
@@ -42,8 +31,8 @@ export function ownSite(inputs: string[] | ((folder: string) => Promise<string[]
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), "career-atlas-e2e-"));
     const guides = typeof inputs === "function" ? await inputs(path.join(root, "guides")) : inputs;
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = new Capture();
+    const stderr = new Capture();
     const code = await runBuild({ inputs: guides, output: path.join(root, "site"), stdout, stderr, cache: false, config: options.config });
     if (code !== 0) throw new Error(`Building ${guides.join(", ")} failed (exit ${code}):\n${stderr.text}`);
     site.diagnostics = stderr.text;

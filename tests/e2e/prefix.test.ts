@@ -10,12 +10,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SiteConfig } from "../../src/config/schema.ts";
 import { runBuild } from "../../src/site/build.ts";
 import { screenshot, useBrowser } from "./helpers.ts";
+import { Capture } from "../site/helpers.ts";
 
 const PREFIX = "/atlas/";
 const TYPES: Record<string, string> = {
@@ -65,17 +65,6 @@ async function servePrefixed(): Promise<void> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const sink = (): Writable & { text: string } => {
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      stream.text += chunk.toString();
-      callback();
-    },
-  }) as Writable & { text: string };
-  stream.text = "";
-  return stream;
-};
-
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "career-atlas-e2e-prefix-"));
   const logo = path.join(dir, "acme.svg");
@@ -89,8 +78,8 @@ beforeAll(async () => {
     nav: [{ label: "Handbook", url: "https://handbook.acme.example/" }],
   });
   root = path.join(dir, "site");
-  const stderr = sink();
-  const code = await runBuild({ inputs: ["seeds"], output: root, stdout: sink(), stderr, config });
+  const stderr = new Capture();
+  const code = await runBuild({ inputs: ["seeds"], output: root, stdout: new Capture(), stderr, config });
   if (code !== 0) throw new Error(`The build failed:\n${stderr.text}`);
   await servePrefixed();
 }, 120_000);
