@@ -72,8 +72,7 @@ const COMMANDS: Record<string, Command> = {
       "career-atlas check [paths...] [--format text|json|github] [--explain]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)\n  --explain   print, for every section, its line, what it was read as and why (the signals and their weights)",
     options: { format: { type: "string" }, explain: { type: "boolean" } },
     async run(values, positionals, io) {
-      const format = values.format ?? "text";
-      if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format expects "text", "json" or "github", got "${format}"`);
+      const format = formatOf(values, ["text", "json", "github"]);
       if (values.explain === true) {
         const { explainInputs } = await import("./explain.ts");
         io.stdout.write(await explainInputs(inputsOf({}, positionals)));
@@ -104,8 +103,7 @@ const COMMANDS: Record<string, Command> = {
     options: { format: { type: "string" } },
     async run(values, positionals, io) {
       if (positionals.length) throw new UsageError(`rules takes no arguments, got "${positionals[0]}"`);
-      const format = values.format ?? "text";
-      if (format !== "text" && format !== "json") throw new UsageError(`--format expects "text" or "json", got "${format}"`);
+      const format = formatOf(values, ["text", "json"]);
       const rules = Object.entries(RULES).map(([id, rule]) => ({ id, ...rule }));
       if (format === "json") io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
       else {
@@ -154,6 +152,16 @@ function inputsOf(values: Record<string, unknown>, positionals: string[]): strin
 }
 
 class UsageError extends Error {}
+
+/** The `--format` given (`text` by default), when it is one of `allowed`. */
+function formatOf<F extends string>(values: Record<string, unknown>, allowed: readonly F[]): F {
+  const format = String(values.format ?? "text");
+  if (!(allowed as readonly string[]).includes(format)) {
+    const names = allowed.map((f) => `"${f}"`);
+    throw new UsageError(`--format expects ${names.slice(0, -1).join(", ")} or ${names.at(-1)}, got "${format}"`);
+  }
+  return format as F;
+}
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}\n          ${c.usage}`);
