@@ -4,10 +4,7 @@
  * every page and fails on any 404 and on any address outside /atlas/ that a page links or loads;
  * search works there; the 404 page works at any depth.
  */
-import { createReadStream } from "node:fs";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -15,55 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SiteConfig } from "../../src/config/schema.ts";
 import { runBuild } from "../../src/site/build.ts";
 import { screenshot, useBrowser } from "./helpers.ts";
+import { serveFolder, type StaticServer } from "./static-server.ts";
 import { Capture } from "../site/helpers.ts";
 
 const PREFIX = "/atlas/";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".wasm": "application/wasm",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 let dir: string;
 let root: string;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 /** Every path the server was asked for. */
 const requested: string[] = [];
 
-/** Serves `root` under PREFIX as a static host does (its 404.html for a missing file), and nothing else. */
-async function servePrefixed(): Promise<void> {
-  server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    requested.push(pathname);
-    if (!pathname.startsWith(PREFIX)) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Nothing is published here.");
-      return;
-    }
-    let file = path.join(root, path.normalize(pathname.slice(PREFIX.length - 1)));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
-      await stat(file);
-      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      createReadStream(file).pipe(response);
-    } catch {
-      response.writeHead(404, { "content-type": TYPES[".html"] });
-      createReadStream(path.join(root, "404.html")).pipe(response);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "career-atlas-e2e-prefix-"));
@@ -81,11 +41,13 @@ beforeAll(async () => {
   const stderr = new Capture();
   const code = await runBuild({ inputs: ["seeds"], output: root, stdout: new Capture(), stderr, config });
   if (code !== 0) throw new Error(`The build failed:\n${stderr.text}`);
-  await servePrefixed();
+  // Served under PREFIX as a static host does (its 404.html for a missing file), and nothing else.
+  server = await serveFolder(root, { prefix: PREFIX, onRequest: (pathname) => requested.push(pathname) });
+  origin = server.url;
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
   ".ics": "text/calendar; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
 };
 
 export interface StaticServer {
@@ -24,10 +25,23 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** The path the site is published under, as a GitHub Pages project site is ("/atlas/"); nothing is served outside it. */
+  prefix?: string;
+  /** Receives every path asked for. */
+  onRequest?: (pathname: string) => void;
+}
+
+export async function serveFolder(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const prefix = options.prefix ?? "/";
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    let file = path.join(root, path.normalize(pathname));
+    options.onRequest?.(pathname);
+    if (!pathname.startsWith(prefix)) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Nothing is published here.");
+      return;
+    }
+    let file = path.join(root, path.normalize(pathname.slice(prefix.length - 1)));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
