@@ -7,7 +7,7 @@ import { Role } from "../../src/model/role.ts";
 import { runBuild } from "../../src/site/build.ts";
 import { renameSources, sourceNamer } from "../../src/catalog/sources.ts";
 import { roleSchema } from "../../src/site/plugin.ts";
-import { Capture, fileOf, href, listFiles, readPage, tempDir, toString } from "./helpers.ts";
+import { buildOk, Capture, fileOf, href, listFiles, readPage, tempDir, toString } from "./helpers.ts";
 
 const ROLE = "/roles/machine-learning-engineer/";
 let root: string;
@@ -106,7 +106,7 @@ describe("career-atlas build on the seeds", () => {
     const before = process.env.CAREER_ATLAS_TIMINGS;
     process.env.CAREER_ATLAS_TIMINGS = file;
     try {
-      expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+      await buildOk({ inputs: ["seeds"], output: target });
     } finally {
       if (before === undefined) delete process.env.CAREER_ATLAS_TIMINGS;
       else process.env.CAREER_ATLAS_TIMINGS = before;
@@ -360,16 +360,16 @@ describe("rebuilds", () => {
 
   it("gives byte-identical folders for the same input", async () => {
     const again = path.join(await tempDir(), "site");
-    expect(await runBuild({ inputs: ["seeds"], output: again, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    await buildOk({ inputs: ["seeds"], output: again });
     expect(await snapshot(again)).toEqual(await snapshot(root));
   }, 60_000);
 
   it("replaces the previous site as a whole", async () => {
     const parent = await tempDir();
     const target = path.join(parent, "site");
-    expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    await buildOk({ inputs: ["seeds"], output: target });
     await writeFile(path.join(target, "stale.html"), "<p>old</p>");
-    expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    await buildOk({ inputs: ["seeds"], output: target });
     expect(await listFiles(target)).not.toContain("stale.html");
     expect(await readdir(parent)).toEqual(["site"]);
   }, 60_000);
@@ -377,7 +377,7 @@ describe("rebuilds", () => {
   it("exits 1 on an input error and leaves the previous site byte for byte as it was", async () => {
     const parent = await tempDir();
     const target = path.join(parent, "site");
-    expect(await runBuild({ inputs: ["seeds"], output: target, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+    await buildOk({ inputs: ["seeds"], output: target });
     const before = await snapshot(target);
     const input = path.join(await tempDir("career-atlas-input-"), "guides");
     await cp("seeds", input, { recursive: true });

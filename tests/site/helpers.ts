@@ -10,6 +10,8 @@ import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
 import { toString } from "hast-util-to-string";
+import { expect } from "vitest";
+import { runBuild } from "../../src/site/build.ts";
 
 /** A stream that keeps what is written to it. */
 export class Capture extends Writable {
@@ -18,6 +20,17 @@ export class Capture extends Writable {
     this.text += chunk.toString();
     callback();
   }
+}
+
+/**
+ * Runs a build that must succeed; on any other exit code the assertion shows what the build
+ * printed, so a failure in CI says why instead of only "expected 1 to be 0".
+ */
+export async function buildOk(options: Omit<Parameters<typeof runBuild>[0], "stdout" | "stderr">): Promise<void> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runBuild({ ...options, stdout, stderr });
+  expect(code, `the build exited ${code}:\n${stderr.text}${stdout.text}`).toBe(0);
 }
 
 export async function tempDir(prefix = "career-atlas-site-"): Promise<string> {

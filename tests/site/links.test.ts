@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/site/build.ts";
 import { buildSite } from "../../src/site/render.ts";
 import { fixtureRoles } from "./fixture-roles.ts";
-import { Capture, listFiles, tempDir } from "./helpers.ts";
+import { buildOk, Capture, listFiles, tempDir } from "./helpers.ts";
 
 const sites: Record<string, string> = {};
 
 beforeAll(async () => {
   sites.seeds = path.join(await tempDir(), "site");
-  expect(await runBuild({ inputs: ["seeds"], output: sites.seeds, stdout: new Capture(), stderr: new Capture() })).toBe(0);
+  await buildOk({ inputs: ["seeds"], output: sites.seeds });
   sites.fixtures = path.join(await tempDir(), "site");
   await buildSite(fixtureRoles, sites.fixtures);
 }, 60_000);
