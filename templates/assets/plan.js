@@ -60,7 +60,9 @@ if (checklist && tools) {
   const rows = /** @type {HTMLElement[]} */ ([...document.querySelectorAll("[data-phase-row]")]);
   const bars = /** @type {SVGGElement[]} */ ([...document.querySelectorAll(".timeline g.phase")]);
   const axis = /** @type {SVGTextElement[]} */ ([...document.querySelectorAll(".timeline g.axis text")]);
+  const whenHeading = document.querySelector("[data-when-heading]");
   const original = {
+    whenHeading: whenHeading?.textContent ?? "",
     rows: rows.map((row) => row.querySelector("[data-phase-when]")?.textContent ?? ""),
     bars: bars.map((bar) => bar.querySelector("text")?.textContent ?? ""),
     axis: axis.map((text) => text.textContent ?? ""),
@@ -145,6 +147,7 @@ if (checklist && tools) {
         }
         phase.classList.remove("is-overdue", "is-current");
       }
+      whenHeading?.replaceChildren(original.whenHeading);
       rows.forEach((row, i) => row.querySelector("[data-phase-when]")?.replaceChildren(original.rows[i] ?? ""));
       bars.forEach((bar, i) => bar.querySelector("text")?.replaceChildren(original.bars[i] ?? ""));
       axis.forEach((text, i) => text.replaceChildren(original.axis[i] ?? ""));
@@ -154,6 +157,8 @@ if (checklist && tools) {
     }
     const counts = phases.map((phase) => ({ start: Number(phase.dataset.startMonth), end: Number(phase.dataset.endMonth), topics: boxesOf(phase).length, ticked: boxesOf(phase).filter((b) => b.checked).length }));
     const where = standing(start, counts, perUnit, localDay(new Date()));
+    // The column now gives each phase's dates, not the author's month numbers.
+    whenHeading?.replaceChildren("Dates");
     let last = null;
     phases.forEach((phase, i) => {
       const dates = phaseDates(start, /** @type {{ start: number, end: number }} */ (counts[i]), perUnit);

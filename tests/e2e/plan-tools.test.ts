@@ -66,7 +66,8 @@ describe("where am I", () => {
     expect(await page.locator("#phase-1 [data-phase-dates]").textContent()).toBe("Jan 15, 2027 to Apr 14, 2027 — ended with 1 topic not ticked");
     expect(await page.locator("#phase-1").getAttribute("class")).toContain("is-overdue");
     expect(await page.locator("#phase-2").getAttribute("class")).toContain("is-current");
-    // The table and the timeline give dates instead of month numbers.
+    // The table and the timeline give dates instead of month numbers, and the column says so.
+    expect(await page.locator("table.phases [data-when-heading]").textContent()).toBe("Dates");
     expect(await page.locator("table.phases [data-phase-when]").allTextContents()).toEqual([
       "Jan 15, 2027 – Apr 14, 2027 (past, not all ticked)",
       "Apr 15, 2027 – Jul 14, 2027",
@@ -84,6 +85,10 @@ describe("where am I", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.locator("#checklist").evaluate((el) => el.scrollIntoView());
     await screenshot(page, "plan-where-am-i-1280-light", false);
+    // Without a start date the table goes back to the author's month numbers.
+    await page.getByLabel("I start on").fill("");
+    expect(await page.locator("table.phases [data-when-heading]").textContent()).toBe("Months");
+    expect(await page.locator("table.phases [data-phase-when]").first().textContent()).toBe("Months 1–3");
   });
 });
 
