@@ -13,6 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 
 /** The one layout: a title from the file name and the rendered markdown. */
 export const LAYOUT = `<!doctype html>
@@ -51,13 +52,14 @@ export async function buildBaseline(inputDir: string, outputDir: string): Promis
   const eleventy = new Eleventy(inputDir, outputDir, {
     quietMode: true,
     configPath: false as unknown as string,
-    config(config: { addGlobalData(name: string, value: unknown): unknown; setTemplateFormats(formats: string[]): unknown; setUseGitIgnore(use: boolean): unknown }) {
+    config(config: UserConfig) {
       config.setUseGitIgnore(false);
       config.setTemplateFormats(["md"]);
       config.addGlobalData("layout", "layout.njk");
     },
   });
-  const [, templates] = (await eleventy.write()) as [unknown, WriteResult[]];
+  // (Eleventy's JSDoc types write() as `Promise<{Array}>`, not the pair of arrays it resolves to.)
+  const [, templates] = (await eleventy.write()) as unknown as [unknown, WriteResult[]];
   return templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
 }
 

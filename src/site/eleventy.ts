@@ -7,9 +7,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy, { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Catalog } from "../catalog/index.ts";
 import { selectAll, type Selection } from "./groups.ts";
-import { catalogPlugin, type EleventyConfigApi } from "./plugin.ts";
+import { catalogPlugin } from "./plugin.ts";
 import { siteView, type SiteView } from "./site-config.ts";
 
 /** The templates folder of this package, wherever the command runs from. */
@@ -31,16 +32,8 @@ const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/ele
 
 const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
 
-interface EleventyUserConfig extends EleventyConfigApi {
-  setLibrary(name: string, library: unknown): unknown;
-  addExtension(extension: string, options: Record<string, unknown>): unknown;
-  setTemplateFormats(formats: string[]): unknown;
-  setIncludesDirectory(dir: string): unknown;
-  addPassthroughCopy(copy: Record<string, string>): unknown;
-  setUseGitIgnore(use: boolean): unknown;
-  addPlugin(plugin: (config: never, options?: Record<string, unknown>) => void): unknown;
-  benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
-}
+/** Eleventy's benchmark groups, which its JSDoc leaves untyped (`getAll()` is `{}`). */
+type BenchmarkGroups = Record<string, { setIsVerbose(verbose: boolean): void }>;
 
 interface WriteResult {
   outputPath?: string | false;
@@ -160,11 +153,11 @@ async function renderRun(catalog: Catalog, outDir: string, log: (message: string
     // Permalinks and output files stay as they are ("/roles/x/" in roles/x/); the HTML <base> plugin
     // puts the prefix before every root-relative URL the HTML pages write (it does nothing for "/").
     pathPrefix: site.pathPrefix,
-    config(config: EleventyUserConfig) {
+    config(config: UserConfig) {
       // Eleventy's timings ("Benchmark 125ms 26% … Transform", printed straight to the console when
       // a step such as the HTML <base> plugin's takes a quarter of the run) are no concern of a build.
       config.benchmarkManager.setVerboseOutput(false);
-      for (const group of Object.values(config.benchmarkManager.getAll())) group.setIsVerbose(false);
+      for (const group of Object.values(config.benchmarkManager.getAll() as BenchmarkGroups)) group.setIsVerbose(false);
       config.addPlugin(HtmlBasePlugin);
       config.setUseGitIgnore(false);
       config.setTemplateFormats(["njk"]);
@@ -198,7 +191,9 @@ async function renderRun(catalog: Catalog, outDir: string, log: (message: string
   // build reports itself in one line.
   eleventy.logger.overrideLogger({ log: drop, info: drop, warn: (m: string) => log(String(m)), error: drop });
   ignoreStrayRejections();
-  const [copies, templates] = (await eleventy.write()) as [{ count?: number }[], WriteResult[]];
+  // Eleventy's JSDoc types write() as `Promise<{Array}>` (an object with an `Array` property), not the
+  // pair of arrays it resolves to.
+  const [copies, templates] = (await eleventy.write()) as unknown as [{ count?: number }[], WriteResult[]];
   const written = templates.flatMap((t) =>
     typeof t.outputPath === "string" && typeof t.url === "string" ? [{ url: t.url, file: path.relative(root, path.resolve(t.outputPath)) }] : [],
   );
