@@ -43,6 +43,28 @@ if (section) {
     if (closest) closest.textContent = closestText(counts);
   }
 
+  /**
+   * Radios cannot be unticked: an answered requirement gets a button that takes its answer back
+   * (its note stays), made here because the answers exist only with JavaScript.
+   * @param {HTMLElement} item @param {boolean} answered
+   */
+  function showClear(item, answered) {
+    const choices = item.querySelector(".assess-choices");
+    const existing = item.querySelector("[data-assess-clear]");
+    if (!answered) {
+      existing?.remove();
+      return;
+    }
+    if (existing || !choices) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary assess-clear";
+    button.dataset.assessClear = "";
+    const hidden = Object.assign(document.createElement("span"), { className: "visually-hidden", textContent: ` for “${item.dataset.req ?? ""}”` });
+    button.append("Clear answer", hidden);
+    choices.append(" ", button);
+  }
+
   function apply() {
     const marks = marksOf();
     for (const item of items) {
@@ -51,6 +73,7 @@ if (section) {
       const note = /** @type {HTMLTextAreaElement} */ (item.querySelector("[data-assess-note]"));
       note.value = mark?.note ?? "";
       item.classList.toggle("is-answered", Boolean(mark));
+      showClear(item, Boolean(mark?.state));
       if (note.value) /** @type {HTMLDetailsElement} */ (note.closest("details")).open = true;
     }
     // A level the reader has begun opens on its own.
@@ -75,6 +98,7 @@ if (section) {
     for (const twin of items) {
       if (keyOf(twin) !== key) continue;
       twin.classList.toggle("is-answered", Boolean(state || note.trim()));
+      showClear(twin, Boolean(state));
       if (twin === item) continue;
       for (const radio of /** @type {HTMLInputElement[]} */ ([...twin.querySelectorAll("input[type=radio]")])) radio.checked = radio.value === state;
       /** @type {HTMLTextAreaElement} */ (twin.querySelector("[data-assess-note]")).value = note;
@@ -86,6 +110,15 @@ if (section) {
     part.addEventListener("change", (event) => {
       const target = event.target;
       if (target instanceof HTMLInputElement && target.type === "radio") save(/** @type {HTMLElement} */ (target.closest("[data-req]")));
+    });
+    part.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest("[data-assess-clear]") : null;
+      const item = /** @type {HTMLElement | null} */ (button?.closest("[data-req]") ?? null);
+      if (!item) return;
+      for (const radio of /** @type {HTMLInputElement[]} */ ([...item.querySelectorAll("input[type=radio]")])) radio.checked = false;
+      // The button goes with the answer: focus moves to the first answer instead of being lost.
+      /** @type {HTMLInputElement | null} */ (item.querySelector("input[type=radio]"))?.focus();
+      save(item);
     });
     part.addEventListener("input", (event) => {
       const target = event.target;

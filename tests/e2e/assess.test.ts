@@ -88,7 +88,17 @@ describe("placing myself on a level", () => {
     await page.keyboard.press("ArrowRight");
     expect(await answer(page, "mid", "Python with NumPy, Pandas, Scikit-learn", "Working on it").isChecked()).toBe(true);
     expect(await counts(page)).toEqual(["0 of 7 must-haves shown", "0 of 10 must-haves shown"]);
+    // An answer can be taken back: Tab reaches the group's "Clear answer", then its note.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Clear answer for “Python with NumPy, Pandas, Scikit-learn”");
+    await page.keyboard.press("Enter");
+    expect(await answer(page, "mid", "Python with NumPy, Pandas, Scikit-learn", "Working on it").isChecked()).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe("I can show this");
+    const saved = JSON.parse((await page.evaluate(() => localStorage.getItem("career-atlas:v1"))) ?? "null");
+    expect(saved?.levels["machine-learning-engineer"]).toBeUndefined();
+    await page.keyboard.press("ArrowRight");
     // Tab leaves the group for its note, then the next requirement.
+    await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Evidence note for “Python with NumPy, Pandas, Scikit-learn”");
   });
