@@ -1,6 +1,7 @@
 /**
- * career-atlas build | serve | check | export | schema. Exit codes: 0 fine, 1 errors in the
- * input (or, for serve, its port in use), 2 a command line the CLI does not understand.
+ * career-atlas build | serve | check | export | rules | schema. Exit codes: 0 fine, 1 errors in the
+ * input (or, for serve, its port in use), 2 a command line the CLI does not understand. The one
+ * module that writes to the terminal: the build and serve return or call back what they did.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadRoles } from "./load.ts";
@@ -11,6 +12,8 @@ import type { SiteConfig } from "./config/schema.ts";
 import { plural } from "./catalog/format.ts";
 import { formatGithub, formatText } from "./report/format.ts";
 import { forTerminal, jsonForTerminal } from "./model/terminal.ts";
+import type { BuildOptions, BuildOutcome, Session } from "./site/build.ts";
+import type { ServeOptions } from "./site/serve-session.ts";
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -40,7 +43,6 @@ const COMMANDS: Record<string, Command> = {
     async run(values, positionals, io) {
       const config = await siteConfig(values, io);
       if (!config) return 1;
-      const { runBuild } = await import("./site/build.ts");
       return runBuild({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), cache: values["no-cache"] !== true, force: values.force === true, config, ...io });
     },
   },
@@ -56,7 +58,7 @@ const COMMANDS: Record<string, Command> = {
       if (!loaded) return 1;
       // The preview is served at the root of 127.0.0.1: a path prefix would point every link elsewhere.
       const { baseUrl: _published, ...config } = loaded;
-      const [{ runServe }, { PortInUseError }] = await Promise.all([import("./site/serve-session.ts"), import("./site/serve.ts")]);
+      const { PortInUseError } = await import("./site/serve.ts");
       try {
         return await runServe({ inputs: inputsOf(values, positionals), output: String(values.output ?? "site"), port, cache: values["no-cache"] !== true, force: values.force === true, config, ...io });
       } catch (error) {
@@ -125,6 +127,39 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/**
+ * Builds the site (`build` in src/site/build.ts) and prints what it did.
+ * @returns the exit code: 0 built, 1 refused, errors in the input or a failed render (the output left as it was)
+ */
+export async function runBuild(options: BuildOptions & { session?: Session; inPlace?: boolean } & Io): Promise<number> {
+  const [{ build, exitCode }, { buildText }] = await Promise.all([import("./site/build.ts"), import("./report/build-report.ts")]);
+  const outcome = await build(options);
+  printBuild(buildText(outcome, options.output), options);
+  return exitCode(outcome);
+}
+
+/** Serves the site (`serve` in src/site/serve-session.ts), printing every build and the address. */
+export async function runServe(options: ServeOptions & Io): Promise<number> {
+  const [{ serve }, { buildText, servingText }] = await Promise.all([import("./site/serve-session.ts"), import("./report/build-report.ts")]);
+  return serve({
+    ...options,
+    onBuild: (outcome: BuildOutcome) => {
+      printBuild(buildText(outcome, options.output), options);
+      options.onBuild?.(outcome);
+    },
+    onReady: (url) => {
+      options.stdout.write(servingText(options.output, url));
+      options.onReady?.(url);
+    },
+  });
+}
+
+/** Every line of a build on stderr before its summary on stdout, as they would come in one terminal. */
+function printBuild(text: { stdout: string; stderr: string }, io: Io): void {
+  if (text.stderr) io.stderr.write(text.stderr);
+  if (text.stdout) io.stdout.write(text.stdout);
+}
 
 /**
  * The site configuration of build and serve (`--config`, else the file found in the working

@@ -77,8 +77,6 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   siteItems: 2_000_000,
 });
 
-const rule = "input-too-complex";
-
 /**
  * Checks what a file asks of the site once extracted: roles, distinct skills, skill names, levels,
  * plans (see the limits above).
@@ -88,13 +86,7 @@ const rule = "input-too-complex";
  */
 export function checkAfterExtract(raws: readonly RawRole[], file: VFile, limits: SiteLimits = DEFAULT_LIMITS): boolean {
   const over = (what: string, limit: number, place: Position): boolean => {
-    report(
-      file,
-      "error",
-      rule,
-      `The file gives more than ${limit.toLocaleString("en")} ${what}; at most ${limit.toLocaleString("en")} are read, since each makes pages of the site. Split the file or shorten the lists.`,
-      place,
-    );
+    report(file, "input-too-complex", { kind: "count", what, limit }, place);
     return false;
   };
   if (raws.length > limits.roles) return over("roles", limits.roles, raws[limits.roles]!.position);
@@ -105,13 +97,7 @@ export function checkAfterExtract(raws: readonly RawRole[], file: VFile, limits:
   for (const raw of raws) {
     const long = longName(raw, limits.nameLength);
     if (long) {
-      report(
-        file,
-        "error",
-        rule,
-        `${long.what} is ${long.length.toLocaleString("en")} characters long; at most ${limits.nameLength.toLocaleString("en")} are read, since it is shown on other pages than its own. Shorten it.`,
-        positionOf(raw, long.path),
-      );
+      report(file, "input-too-complex", { kind: "name", what: long.what, length: long.length, limit: limits.nameLength }, positionOf(raw, long.path));
       return false;
     }
     const { title, skills: roleSkills = [], levels = [], transitions = [] } = raw.data;

@@ -1,14 +1,17 @@
 /**
  * Runs the stages (`stages.ts`) over a set of files and merges what they give: the one place that
- * knows the order of a build's loading. Every problem of every file is reported in one run; nothing
- * here throws for bad input.
+ * knows the order of a build's loading. Each input's bytes are read and hashed once (`readInputs`),
+ * and the build's digest and the load are both made from them; a `Loader` (`load/loader.ts`) asks
+ * the store (`cache/`) for each and runs the stages on a miss, here or in its worker pool
+ * (`load/pool.ts`). Every problem of every file is reported in one run; nothing here throws for bad
+ * input.
  */
 import { createHash } from "node:crypto";
 import { readdir, realpath, stat } from "node:fs/promises";
 import type { Dirent } from "node:fs";
 import path from "node:path";
 import { VFile } from "vfile";
-import type { RoleCache } from "./cache/index.ts";
+import type { Loader } from "./load/loader.ts";
 import { report } from "./model/diagnostics.ts";
 import type { Aliases } from "./model/aliases.ts";
 import { mergeRoles } from "./model/merge.ts";
@@ -20,6 +23,7 @@ import { readBytes, type Within } from "./read/open.ts";
 import { loadContent, runStages } from "./stages.ts";
 
 export { loadContent, loadFile, type Loaded, type StageTimes } from "./stages.ts";
+export { Loader } from "./load/loader.ts";
 
 
 export interface LoadResult {
@@ -38,7 +42,7 @@ async function collect(input: string, out: string[], problems: VFile[], within: 
     info = await stat(input);
   } catch {
     const file = new VFile({ path: input });
-    report(file, "error", "input-missing", `No file or folder "${input}"; expected a markdown file or a folder of them.`, { line: 1, column: 1 });
+    report(file, "input-missing", { input }, { line: 1, column: 1 });
     problems.push(file);
     return;
   }
@@ -47,7 +51,7 @@ async function collect(input: string, out: string[], problems: VFile[], within: 
     else {
       // A FIFO or a device would block the read or never end.
       const file = new VFile({ path: input });
-      report(file, "error", "input-missing", `"${input}" is neither a file nor a folder (a pipe, socket or device); expected a markdown file or a folder of them.`, { line: 1, column: 1 });
+      report(file, "input-missing", { input, special: true }, { line: 1, column: 1 });
       problems.push(file);
     }
     return;
@@ -63,7 +67,7 @@ async function collect(input: string, out: string[], problems: VFile[], within: 
   for (const file of found) if (!within.has(file)) within.set(file, folder);
   if (found.length === 0) {
     const file = new VFile({ path: input });
-    report(file, "error", "input-empty", `The folder "${input}" holds no markdown files (*.md); expected at least one role guide.`, { line: 1, column: 1 });
+    report(file, "input-empty", { folder: input }, { line: 1, column: 1 });
     problems.push(file);
   }
   out.push(...found);
@@ -90,7 +94,7 @@ async function linkedFiles(folder: string, entries: readonly Dirent[], problems:
     if (target === null || info === null) {
       if (MARKDOWN.test(link.name)) {
         const file = new VFile({ path: at });
-        report(file, "warning", "input-broken-link", `"${at}" is a symbolic link to nothing; skipped. Remove the link or restore its target.`, { line: 1, column: 1 });
+        report(file, "input-broken-link", { path: at }, { line: 1, column: 1 });
         problems.push(file);
       }
       continue;
@@ -98,13 +102,7 @@ async function linkedFiles(folder: string, entries: readonly Dirent[], problems:
     if (!inside(target)) {
       if (MARKDOWN.test(link.name) || info.isDirectory()) {
         const file = new VFile({ path: at });
-        report(
-          file,
-          "warning",
-          "input-outside",
-          `"${at}" is a symbolic link to "${target}", outside the input folder "${folder}"; skipped, so that only the folder's own files are read. Copy the file into the folder to use it.`,
-          { line: 1, column: 1 },
-        );
+        report(file, "input-outside", { path: at, target, folder, link: true }, { line: 1, column: 1 });
         problems.push(file);
       }
       continue;
@@ -181,8 +179,11 @@ export async function readInputs(inputs: readonly string[], limits: Limits = DEF
 }
 
 export interface LoadOptions {
-  /** Where validated files are looked up and stored by content (see src/cache); none by default. */
-  cache?: RoleCache;
+  /**
+   * What loads each file (see `src/load/loader.ts`): looks it up in the store by content and runs
+   * the stages on a miss, in this thread or in workers; without one, every file is loaded here.
+   */
+  loader?: Loader;
   /** The alias tables roles and skills are merged by: the built-in ones, or with a site's own added. */
   aliases?: Aliases;
   /** The limits of every stage (`src/limits.ts`): `DEFAULT_LIMITS` by default; tests lower them. */
@@ -201,10 +202,10 @@ export async function loadRoles(inputs: readonly string[], options: LoadOptions 
 export async function loadInputs(inputs: Inputs, options: LoadOptions = {}): Promise<LoadResult> {
   const files: VFile[] = [...inputs.problems];
   const limits = options.limits ?? DEFAULT_LIMITS;
-  // The cache holds loads at the default limits (its key does not name the limits).
-  const cache = limits === DEFAULT_LIMITS ? options.cache : undefined;
+  // The store holds loads at the default limits (its key does not name the limits), and the workers load at those.
+  const loader = limits === DEFAULT_LIMITS ? options.loader : undefined;
   const loaded = await Promise.all(
-    inputs.files.map((input) => (input.bytes === null ? runStages(input.file) : cache ? cache.loadInput(input) : loadContent(input.bytes, input.display, limits))),
+    inputs.files.map((input) => (input.bytes === null ? runStages(input.file) : loader ? loader.load(input) : loadContent(input.bytes, input.display, limits))),
   );
   files.push(...loaded.map((l) => l.file));
   const start = performance.now();
@@ -213,13 +214,7 @@ export async function loadInputs(inputs: Inputs, options: LoadOptions = {}): Pro
   for (const placed of loaded.flatMap((l) => l.roles)) {
     placed.role.transitions.forEach((plan, index) => {
       if (known.has(plan.slug)) return;
-      report(
-        placed.file,
-        "info",
-        "transition-from-unknown",
-        `The plan from "${plan.from}" starts at a role no input describes; its page cannot list the skills a reader already has. Add a guide for "${plan.from}" to enable that.`,
-        positionOf(placed.raw, ["transitions", index]),
-      );
+      report(placed.file, "transition-from-unknown", { from: plan.from }, positionOf(placed.raw, ["transitions", index]));
     });
   }
   return { roles, files, merge: performance.now() - start };

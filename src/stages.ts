@@ -1,7 +1,7 @@
 /**
  * The stages one file goes through, in order: read (decode), parse, extract, validate. Pure but for
- * reading the file itself: the loader (`load.ts`), the cache's load workers and the tests call them,
- * and the cache stores what they give, so none of those needs the others.
+ * reading the file itself: the loader (`load/loader.ts`), its workers and the tests call them, and
+ * the store (`cache/`) keeps what they give, so none of those needs the others.
  */
 import path from "node:path";
 import type { VFile } from "vfile";
@@ -84,9 +84,9 @@ export function runStages(file: VFile, read = 0, limits: Limits = DEFAULT_LIMITS
     // The last line of defence: one file that trips a stage becomes its diagnostic, not a crash.
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof RangeError) {
-      report(file, "error", "input-too-complex", `The file is too deeply nested or too large to read (${reason}); simplify its structure.`, { line: 1, column: 1 });
+      report(file, "input-too-complex", { kind: "crash", reason }, { line: 1, column: 1 });
     } else {
-      report(file, "error", "internal-error", `Career Atlas failed on this file (${reason}); this is a bug, please report it with the file.`, { line: 1, column: 1 });
+      report(file, "internal-error", { reason }, { line: 1, column: 1 });
     }
     return none;
   }

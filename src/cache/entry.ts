@@ -1,8 +1,8 @@
 /**
  * A cache entry: one loaded file as plain data (JSON in the cache folder, and what a load worker
- * sends back). The schemas are the entry's types; an entry read back is parsed with them, roles
- * with the model's own `Role` schema, so a file of the wrong shape is a miss, never a value of the
- * wrong type handed to the build.
+ * sends back; `src/load/file-data.ts` converts it to and from a loaded file). The schemas are the
+ * entry's types; an entry read back is parsed with them, roles with the model's own `Role` schema,
+ * so a file of the wrong shape is a miss, never a value of the wrong type handed to the build.
  *
  * What the cache can and cannot vouch for: an entry is stored under sha256(program, displayed path,
  * content hash) and holds the hash of the bytes it was made from, which must be the hash of the
@@ -13,11 +13,7 @@
  * entry there is no worse than a patched program; a key kept in the same folder would add nothing).
  */
 import { createHash } from "node:crypto";
-import { VFile } from "vfile";
 import { z } from "zod";
-import type { Loaded } from "../stages.ts";
-import type { Placed } from "../model/merge.ts";
-import type { RawRole } from "../model/raw-role.ts";
 import { Role } from "../model/role.ts";
 
 const count = z.number().int().nonnegative();
@@ -64,47 +60,6 @@ export type Entry = z.infer<typeof Entry>;
 /** The hex sha256 of `data`. */
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
-}
-
-/** A loaded file as plain data. */
-export function toFileData(loaded: Pick<Loaded, "file" | "roles">): FileData {
-  return {
-    path: loaded.file.path,
-    messages: loaded.file.messages.map((m) => ({
-      reason: m.reason,
-      ruleId: m.ruleId ?? null,
-      place: m.place ?? null,
-      fatal: m.fatal ?? null,
-      actual: m.actual ?? null,
-      expected: m.expected ?? null,
-      note: m.note ?? null,
-      url: m.url ?? null,
-    })),
-    roles: loaded.roles.map(({ role, raw }) => ({
-      role,
-      position: raw.position,
-      positions: [...raw.positions].filter(([k]) => k === "transitions" || /^transitions\.\d+$/.test(k)),
-    })),
-  };
-}
-
-/** The loaded file `data` describes, its diagnostics as `report` made them. */
-export function fromFileData(data: FileData, displayPath: string): Loaded {
-  const file = new VFile({ path: displayPath });
-  file.data.readable = true;
-  for (const m of data.messages) {
-    const message = file.message(m.reason, { place: m.place ?? undefined, ruleId: m.ruleId ?? undefined, source: "career-atlas" });
-    message.fatal = m.fatal === null ? undefined : m.fatal;
-    if (m.actual !== null) message.actual = m.actual;
-    if (m.expected !== null) message.expected = m.expected;
-    if (m.note !== null) message.note = m.note;
-    if (m.url !== null) message.url = m.url;
-  }
-  const roles = data.roles.map(({ role, position, positions }): Placed => {
-    const raw: RawRole = { data: role, positions: new Map(positions), position };
-    return { role, file, raw };
-  });
-  return { file, placed: roles[0] ?? null, roles };
 }
 
 /** An entry as stored: the checksum of its JSON, a line break, the JSON. */

@@ -10,19 +10,20 @@
 import type { VFile } from "vfile";
 import { DEFAULT_LIMITS, type Limits } from "../limits.ts";
 import { report } from "../model/diagnostics.ts";
+import type { RuleArgs } from "../model/rules.ts";
 import type { Role } from "../model/role.ts";
 import { toSlug } from "../model/slug.ts";
 
 /** The limits this checks (see `Limits`). */
 export type BudgetLimits = Pick<Limits, "comparisonCells" | "siteItems">;
 
-/** A role over a limit: where to say so, and what to say. */
+/** A role over a limit: where to say so, and what was found (the `site-too-large` rule's arguments). */
 export interface BudgetFinding {
   role: string;
   /** The file and line the role (or the level past the limit) was written at. */
   path: string;
   line: number;
-  reason: string;
+  found: RuleArgs<"site-too-large">;
 }
 
 /** The cells of a role's level comparison (rows by levels, as `compareLevels` makes them), and its other items. */
@@ -51,7 +52,6 @@ export function roleSize(role: Role): { cells: number; items: number } {
 export function checkSiteBudget(roles: readonly Role[], limits: BudgetLimits): BudgetFinding[] {
   const findings: BudgetFinding[] = [];
   let total = 0;
-  const fmt = (n: number) => n.toLocaleString("en");
   for (const role of roles) {
     const { cells, items } = roleSize(role);
     const first = role.levels.find((level) => level.origin)?.origin;
@@ -60,7 +60,7 @@ export function checkSiteBudget(roles: readonly Role[], limits: BudgetLimits): B
       findings.push({
         role: role.title,
         ...where,
-        reason: `Role "${role.title}" would compare ${fmt(role.levels.length)} levels by ${fmt(cells / role.levels.length)} skills and requirements: ${fmt(cells)} table cells on one page, more than the ${fmt(limits.comparisonCells)} a site may show; the site is not built. Give fewer levels, or split the role into several.`,
+        found: { kind: "comparison", role: role.title, levels: role.levels.length, rows: cells / role.levels.length, cells, limit: limits.comparisonCells },
       });
     }
     total += cells + items;
@@ -68,7 +68,7 @@ export function checkSiteBudget(roles: readonly Role[], limits: BudgetLimits): B
       findings.push({
         role: role.title,
         ...where,
-        reason: `With role "${role.title}" the site would show about ${fmt(total)} items (level comparison cells, requirements on role, level and skill pages, plan topics), more than the ${fmt(limits.siteItems)} it may hold, so it is not built: it would take more memory and disk than a guide site needs. Give fewer roles, levels or requirements, or build the guides as several sites.`,
+        found: { kind: "total", role: role.title, items: total, limit: limits.siteItems },
       });
       break;
     }
@@ -85,7 +85,7 @@ export function reportSiteBudget(roles: readonly Role[], files: readonly VFile[]
   const findings = checkSiteBudget(roles, limits);
   for (const finding of findings) {
     const file = files.find((f) => f.path === finding.path) ?? files[0];
-    if (file) report(file, "error", "site-too-large", finding.reason, { line: finding.line, column: 1 });
+    if (file) report(file, "site-too-large", finding.found, { line: finding.line, column: 1 });
   }
   return findings.length === 0;
 }

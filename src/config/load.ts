@@ -10,6 +10,7 @@ import { VFile } from "vfile";
 import type { Position } from "unist";
 import type { z } from "zod";
 import { report } from "../model/diagnostics.ts";
+import type { Raised } from "../model/rules.ts";
 import { defaultConfig, SiteConfig } from "./schema.ts";
 
 /** The names looked for in the working directory, in this order; the first found is read. */
@@ -53,7 +54,7 @@ export function loadConfig(options: ConfigOptions = {}): ConfigResult {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : `it could not be read (${code ?? String(error)})`;
-    report(file, "error", "config-not-found", `The configuration file ${file.path} was named with --config, but ${why}; name an existing .yaml or .json file, or leave --config out.`);
+    report(file, "config-not-found", { path: file.path, why });
     return { config: null, file };
   }
   file.value = source;
@@ -77,15 +78,15 @@ export function parseConfig(source: string, file: VFile, dir: string): SiteConfi
     return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
   };
   for (const error of doc.errors) {
-    report(file, "error", "config-syntax", `${file.path} is not valid YAML or JSON: ${error.message.split("\n")[0]}. Fix the syntax at this place.`, place(error.pos));
+    report(file, "config-syntax", { path: file.path, error: error.message.split("\n")[0]! }, place(error.pos));
   }
   if (doc.errors.length) return null;
   const value: unknown = doc.toJS() ?? {};
   const parsed = SiteConfig.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const unknown = issue.code === "unrecognized_keys";
-      report(file, "error", unknown ? "config-unknown-key" : "config-invalid", describeIssue(issue, doc, file.path), place(nodeFor(doc, issue)?.range));
+      const { ruleId, args } = describeIssue(issue, doc, file.path);
+      report(file, ruleId, args, place(nodeFor(doc, issue)?.range));
     }
     return null;
   }
@@ -93,7 +94,7 @@ export function parseConfig(source: string, file: VFile, dir: string): SiteConfi
   if (config.logo !== undefined) {
     const logo = path.resolve(dir, config.logo);
     if (!statSync(logo, { throwIfNoEntry: false })?.isFile()) {
-      report(file, "error", "config-logo-missing", `The logo "${config.logo}" is not a file (looked for ${path.relative(process.cwd(), logo) || logo}); give the path of an image relative to ${file.path}, or remove the key.`, place(nodeFor(doc, { path: ["logo"] })?.range));
+      report(file, "config-logo-missing", { logo: config.logo, looked: path.relative(process.cwd(), logo) || logo, path: file.path }, place(nodeFor(doc, { path: ["logo"] })?.range));
       return null;
     }
     config.logo = logo;
@@ -123,18 +124,17 @@ function keyPath(path: readonly PropertyKey[]): string {
   return path.length ? path.map(String).join(" › ") : "the file";
 }
 
-/** What was found, what was expected and what to do, for one zod issue. */
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, fileName: string): string {
+/** The rule and what was found and expected, for one zod issue. */
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, fileName: string): Extract<Raised, { ruleId: "config-unknown-key" | "config-invalid" }> {
   const where = keyPath(issue.path);
   if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-    return `${where === "the file" ? "The configuration" : where} has ${issue.keys.length === 1 ? "an unknown key" : "unknown keys"} ${keys}; the keys are listed by \`career-atlas schema --config\`. Check the spelling, or remove it.`;
+    return { ruleId: "config-unknown-key", args: { where: where === "the file" ? "The configuration" : where, keys: issue.keys } };
   }
   const found = doc.getIn(issue.path.map((k) => (typeof k === "symbol" ? String(k) : k)));
   const shown = found === undefined ? "nothing" : JSON.stringify(found)?.slice(0, 80) ?? String(found);
   const expected =
     issue.code === "invalid_type" ? `a ${issue.expected}` : issue.message.startsWith("Invalid") || issue.message.startsWith("Too") ? issue.message.replace(/^Invalid input: /, "") : issue.message;
-  return `${where}: expected ${expected}, found ${shown}. Fix it in ${fileName}.`;
+  return { ruleId: "config-invalid", args: { where, expected, found: shown, path: fileName } };
 }
 
 /**

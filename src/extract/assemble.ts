@@ -200,12 +200,7 @@ class Assembly {
       level.years = years;
       place(this.raw, ["levels", index, "years"], position, null);
     } else if (years && written && !sameYears(level.years, years)) {
-      this.findings.push({
-        severity: "warning",
-        ruleId: "level-years-mismatch",
-        reason: `Level "${name}" is ${describe(years)} here but ${describe(level.years!)} where it was first named; kept ${describe(level.years!)}. Make the two agree.`,
-        place: position,
-      });
+      this.findings.push({ ruleId: "level-years-mismatch", args: { level: name, here: describe(years), first: describe(level.years!) }, place: position });
     }
     level.code ??= code;
     return index;
@@ -274,21 +269,11 @@ class Assembly {
       this.raw.data.sections!.push({ heading, text, source: sourcePath });
       const first = content[0]!.position;
       this.raw.positions.set(`sections.${index}`, first);
-      const where = heading ? `Section "${heading}"` : "Text before the first section";
-      const blocks = `${content.length} block${content.length === 1 ? "" : "s"}`;
-      if (content.every((p) => p.media)) {
-        this.findings.push({ severity: "info", ruleId: "unplaced-media", reason: `${where} holds an image or other media with no text (${blocks}); kept as written and shown on the role page.`, place: first });
-        continue;
-      }
-      this.findings.push({
-        severity: "warning",
-        ruleId: "unplaced-section",
-        reason: `${where} holds text that matches no known part (${blocks}); kept as written and shown on the role page. Rename the heading to a known part (see the README's input format) to place it.`,
-        place: first,
-      });
+      const args = { heading: heading || null, blocks: content.length };
+      this.findings.push({ ruleId: content.every((p) => p.media) ? "unplaced-media" : "unplaced-section", args, place: first });
     }
     const reported = this.findings.filter((f) => !(Array.isArray(f.unlessNewLevel) && f.unlessNewLevel.some((level) => this.created.has(level))));
-    for (const finding of reported.sort(byPlace)) report(this.file, finding.severity, finding.ruleId, finding.reason, finding.place);
+    for (const finding of reported.sort(byPlace)) report(this.file, finding.ruleId, finding.args, finding.place);
   }
 }
 

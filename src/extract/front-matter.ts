@@ -165,11 +165,5 @@ export function reportUnreadFrontMatter(file: VFile): void {
   if (!data) return;
   const unread = Object.keys(data).filter((key) => !(file.data.frontMatterUsed ?? []).includes(key));
   if (unread.length === 0) return;
-  report(
-    file,
-    "info",
-    "front-matter-unread",
-    `Front matter ${unread.length === 1 ? "key" : "keys"} ${unread.map((k) => `"${k}"`).join(", ")} left out of the role: a title or summary the body already gives, or settings of a site generator (a role guide reads title, summary, description, topics and levels). Keep them if another tool needs them.`,
-    { line: 2, column: 1 },
-  );
+  report(file, "front-matter-unread", { keys: unread }, { line: 2, column: 1 });
 }

@@ -220,13 +220,7 @@ function keepDirectives(raw: RawRole, tree: Root, text: string, file: VFile): vo
   const index = raw.data.sections!.length;
   raw.data.sections!.push({ heading: "Site generator markup", text: written.join("\n\n"), source: file.path });
   raw.positions.set(`sections.${index}`, first);
-  report(
-    file,
-    "info",
-    "generator-markup",
-    `${blocks.length === 1 ? "A line" : `${blocks.length} blocks`} of a site generator's markup (shortcodes, admonition fences, Liquid tags), from line ${first.start.line}, ${blocks.length === 1 ? "is" : "are"} not part of the guide's text; kept as written with the role's other unplaced text. Nothing to do, unless the guide is meant to be read without its generator.`,
-    first,
-  );
+  report(file, "generator-markup", { blocks: blocks.length, line: first.start.line }, first);
 }
 
 /** The links of the role's prose, with the position of each. */
@@ -249,13 +243,6 @@ function reportTypos(root: HeadingSection, file: VFile): void {
   for (const section of walkSections(root)) {
     const typo = section.position ? typoOf(section) : null;
     if (!typo) continue;
-    report(
-      file,
-      "warning",
-      "heading-typo",
-      `Heading "${typo.written}" names no known part but is a letter or two from "${typo.known}", so it was read as that: did you mean "${typo.known}"? Correct the heading (or rename it) to silence this.`,
-      section.position!,
-      { actual: typo.written, expected: [typo.known] },
-    );
+    report(file, "heading-typo", { written: typo.written, known: typo.known }, section.position!);
   }
 }

@@ -59,11 +59,5 @@ export function hasParts(raw: RawRole): boolean {
 /** The one info of a file that gives no role; the warnings that say a section will be shown on its page are void, and go. */
 export function reportNoRole(file: VFile, why: string): void {
   file.messages = file.messages.filter((m) => m.ruleId !== "unplaced-section" && m.ruleId !== "unplaced-media");
-  report(
-    file,
-    "info",
-    "no-role",
-    `Found no part of a role guide beyond the opening text (no overview, responsibilities, skills, levels, ladder or plan), and the file reads as ${why}, so it gives no role. To make it one, add headings such as "## Overview", "## Responsibilities" or "## Required Skills".`,
-    { line: 1, column: 1 },
-  );
+  report(file, "no-role", { reads: why }, { line: 1, column: 1 });
 }

@@ -6,7 +6,7 @@
  */
 import type { RootContent } from "mdast";
 import type { Position } from "unist";
-import type { Severity } from "../model/diagnostics.ts";
+import type { Raised, RuleArgs, RuleId } from "../model/rules.ts";
 import type { RoleInput } from "../model/raw-role.ts";
 import type { Range, SkillRef } from "../model/role.ts";
 import type { Entry } from "./entries.ts";
@@ -67,17 +67,15 @@ export type Leftover =
   /** A sub-section this reader does not read: the dispatcher reads it by its heading (or only its sub-sections) where `at` says, among the values. */
   | { kind: "section"; section: HeadingSection; childrenOnly: boolean; at: number };
 
-export interface Finding {
-  severity: Severity;
-  ruleId: string;
-  reason: string;
+/** A diagnostic a reader found: its rule and what was found (see `report`), and where. */
+export type Finding = Raised & {
   place: Position;
   /**
    * Reported only if none of these levels is new to the role. A reader writes "section" and the
    * dispatcher puts there every level its section and sub-sections name, once it has read them.
    */
   unlessNewLevel?: "section" | readonly LevelValue[];
-}
+};
 
 export interface Result {
   values: Value[];
@@ -152,8 +150,9 @@ export class Out {
     this.leftovers.push({ kind: "section", section, childrenOnly: true, at: this.values.length });
   }
 
-  report(severity: Severity, ruleId: string, reason: string, place: Position, condition: Pick<Finding, "unlessNewLevel"> = {}): void {
-    this.diagnostics.push({ severity, ruleId, reason, place, ...condition });
+  report<K extends RuleId>(ruleId: K, args: RuleArgs<K>, place: Position, condition: Pick<Finding, "unlessNewLevel"> = {}): void {
+    // `args` fit `ruleId` by the signature; TypeScript cannot tie a generic K to one member of `Raised`.
+    this.diagnostics.push({ ruleId, args, place, ...condition } as Finding);
   }
 
   /** Takes in the result of a reader this one calls, as if it had read that itself. */

@@ -117,9 +117,8 @@ export function readLevels(section: HeadingSection, env: ReadEnv): Result {
   const tables = section.blocks.some((b) => b.type === "table" || b.type === "html");
   if (given === 0 && !tables && section.position) {
     out.report(
-      "warning",
       "levels-unread",
-      `Section "${section.title}" names levels but gives none that could be read: expected a heading per level, a list or a table of them, e.g. "### Junior (0-2 years)" / "- Writes tested code". Its text is kept as written.`,
+      { section: section.title },
       section.position,
       // Unless the section's fields or sub-sections name a level the role did not know.
       { unlessNewLevel: "section" },

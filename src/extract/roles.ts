@@ -126,7 +126,7 @@ export function planRoles(root: HeadingSection, file: VFile): RolePlan[] {
   const fromMatter = frontMatterTitle(file);
   if (fromMatter) return withTrack({ ...plan, title: roleTitle(fromMatter), titleSection: null });
   const title = fileTitle(file.path);
-  report(file, "warning", "title-from-filename", `The file has no "# Title" heading and no front matter title; took "${title}" from the file name. Add a "# Role Title" line at the top.`, { line: 1, column: 1 });
+  report(file, "title-from-filename", { title }, { line: 1, column: 1 });
   return withTrack({ ...plan, title, titleSection: null });
 }
 

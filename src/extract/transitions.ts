@@ -207,7 +207,7 @@ function readPlan(section: HeadingSection, env: ReadEnv): Result {
   const phases = plan.phases!;
   if (plan.months === null && phases.length > 0) {
     plan.months = phaseInMonths({ start: 1, end: Math.max(...phases.map((p) => p.end)) }, plan.unit!).end;
-    out.report("info", "plan-months-inferred", `The plan from "${plan.from}" gives no length; took ${plan.months} months from its last phase.`, position);
+    out.report("plan-months-inferred", { from: plan.from, months: plan.months }, position);
   }
   return out.result();
 }
@@ -247,12 +247,7 @@ export function readTransitions(section: HeadingSection, env: ReadEnv): Result {
     else {
       // A sub-section of plans that names neither a start nor a length is read by its name, and the author told what a plan looks like.
       if (!child.pseudo && child.position && !conceptOf(child.title) && looksLikePlan(child)) {
-        out.report(
-          "warning",
-          "plan-unread",
-          `Section "${child.title}" stands under "${section.title}" but is no plan: expected a heading that says where the plan starts or how long it lasts, then its phases, e.g. "### From Teacher (6-month plan)" / "**Months 1-3**: Foundations". Rename the heading to read it as a plan.`,
-          child.position,
-        );
+        out.report("plan-unread", { section: child.title, parent: section.title }, child.position);
       }
       out.read(child);
     }

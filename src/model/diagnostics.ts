@@ -3,12 +3,13 @@
  * stage reports the same way. This module gives them one JSON shape and the helpers to raise them.
  */
 import { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
 import type { Point, Position } from "unist";
 import { z } from "zod";
-import { isRuleId, RULES, RULES_DOC, Severity } from "./rules.ts";
+import { ruleOf, ruleUrl, Severity, type Found, type RuleArgs, type RuleId } from "./rules.ts";
 import { forTerminal } from "./terminal.ts";
 
-export { Severity };
+export { Severity, type Found };
 
 export const Diagnostic = z.object({
   file: z.string(),
@@ -18,7 +19,16 @@ export const Diagnostic = z.object({
   endColumn: z.number().int().nullable(),
   severity: Severity,
   ruleId: z.string(),
+  /** What was found and what was expected. */
   message: z.string(),
+  /** What to do about it (the rule's hint). */
+  note: z.string().nullable(),
+  /** Where the rule is documented: its row of the README's table of rules. */
+  url: z.string().nullable(),
+  /** The value found, when the rule names one (a misspelt heading). */
+  actual: z.string().optional(),
+  /** The values expected instead. */
+  expected: z.array(z.string()).optional(),
 });
 
 export type Diagnostic = z.infer<typeof Diagnostic>;
@@ -27,29 +37,29 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
 export type Place = Position | Point | undefined;
 
 /**
- * Adds a diagnostic to `file`.
+ * Adds a diagnostic to `file`, worded, graded and documented by its rule (`rules.ts`).
  * @param file the file the problem is in
- * @param severity error (fails check and build), warning, or info
- * @param ruleId a stable id tests and users can rely on, e.g. `level-years-range`
- * @param reason what was found, what was expected and what to do
+ * @param ruleId the rule, e.g. `level-years-range`: a stable id tests and users can rely on
+ * @param args what the call site found, as the rule's message takes it
  * @param place the node span or point it concerns
+ * @param found the value found and those expected, when the rule does not tell them from `args`
  */
-export function report(file: VFile, severity: Severity, ruleId: string, reason: string, place?: Place, found?: Found): void {
-  const message = file.message(reason, { place, ruleId, source: "career-atlas" });
-  message.fatal = severity === "error" ? true : severity === "warning" ? false : undefined;
-  const rule = isRuleId(ruleId) ? RULES[ruleId] : null;
-  if (rule) {
-    message.note = rule.hint;
-    message.url = RULES_DOC;
-  }
-  if (found?.actual !== undefined) message.actual = found.actual;
-  if (found?.expected !== undefined) message.expected = [...found.expected];
+export function report<K extends RuleId>(file: VFile, ruleId: K, args: RuleArgs<K>, place?: Place, found?: Found): VFileMessage {
+  const rule = ruleOf(ruleId);
+  const message = file.message(rule.message(args), { place, ruleId, source: "career-atlas" });
+  message.fatal = rule.severity === "error" ? true : rule.severity === "warning" ? false : undefined;
+  message.note = rule.hintFor?.(args) ?? rule.hint;
+  message.url = ruleUrl(ruleId);
+  const { actual, expected } = found ?? rule.found?.(args) ?? {};
+  if (actual !== undefined) message.actual = actual;
+  if (expected !== undefined) message.expected = [...expected];
+  return message;
 }
 
-/** What a diagnostic found and what was expected instead, for tools (vfile-message's `actual` and `expected`). */
-export interface Found {
-  actual?: string;
-  expected?: readonly string[];
+/** A message as a person reads it: what was found and expected, then what to do, on one line. */
+export function withHint(message: Pick<VFileMessage, "reason" | "note">): string {
+  if (!message.note) return message.reason;
+  return /[.?!:;]$/.test(message.reason) ? `${message.reason} ${message.note}` : `${message.reason}. ${message.note}`;
 }
 
 export function severityOf(fatal: boolean | null | undefined): Severity {
@@ -70,6 +80,10 @@ export function toDiagnostics(files: readonly VFile[]): Diagnostic[] {
         severity: severityOf(m.fatal),
         ruleId: m.ruleId ?? "unknown",
         message: m.reason,
+        note: m.note ?? null,
+        url: m.url ?? null,
+        ...(m.actual == null ? {} : { actual: m.actual }),
+        ...(m.expected == null ? {} : { expected: [...m.expected] }),
       })),
   );
 }
@@ -82,7 +96,7 @@ export function hasErrors(files: readonly VFile[]): boolean {
 export const MAX_PRINTED = 200;
 
 /**
- * The files to print, as copies made safe for a terminal (`forTerminal`: the path, each reason and
+ * The files to print, as copies made safe for a terminal (`forTerminal`: the path, each reason, hint and
  * rule id): each with at most `max` of its diagnostics (errors first, then warnings, then infos,
  * each in file order), and a line per shortened file saying what was left out. The reporter's own
  * colours are added after, so they still work.
@@ -106,6 +120,10 @@ export function forPrinting(files: readonly VFile[], max = MAX_PRINTED): { files
     for (const m of kept) {
       const message = copy.message(forTerminal(m.reason), { place: m.place ?? undefined, ruleId: m.ruleId === undefined ? undefined : forTerminal(m.ruleId), source: m.source });
       message.fatal = m.fatal;
+      if (m.note != null) message.note = forTerminal(m.note);
+      if (m.url != null) message.url = forTerminal(m.url);
+      if (m.actual != null) message.actual = forTerminal(m.actual);
+      if (m.expected != null) message.expected = m.expected.map(forTerminal);
     }
     return copy;
   });

@@ -41,7 +41,7 @@ function mergeLevels(a: readonly Level[], b: readonly Level[], file: VFile, posi
       continue;
     }
     if (same.years && level.years && (same.years.min !== level.years.min || same.years.max !== level.years.max)) {
-      report(file, "warning", "level-years-mismatch", `Level "${level.name}" has other years here than in another file of the same role; kept the first file's years.`, position);
+      report(file, "level-years-mismatch", { level: level.name, otherFile: true }, position);
     }
     same.years ??= level.years;
     same.code ??= level.code;
@@ -131,13 +131,7 @@ export function mergeRoles(placed: readonly Placed[], options: MergeOptions = {}
     const position = raw.position;
     const owner = bySlug.get(role.slug);
     if (owner && owner.title !== role.title) {
-      report(
-        file,
-        "error",
-        "slug-collision",
-        `Role "${role.title}" gets the slug "${role.slug}", which "${owner.title}" in ${owner.file.path} already has; their pages would overwrite each other. Give one of them a distinct title, or the same title to merge them.`,
-        position,
-      );
+      report(file, "slug-collision", { title: role.title, slug: role.slug, owner: owner.title, ownerPath: owner.file.path }, position);
       continue;
     }
     const key = aliases.titleKey(role.title);
@@ -151,13 +145,7 @@ export function mergeRoles(placed: readonly Placed[], options: MergeOptions = {}
       // A spelling new to the role: said once, on the first file that writes it.
       const other = entry.titles[0];
       if (other) {
-        report(
-          file,
-          "info",
-          "alias-merged",
-          `Role "${role.title}" is taken as the same role as "${other.title}" (${other.file.path}): the titles differ only by a common abbreviation or alias. Their parts are joined on one page; write one title in both files to silence this.`,
-          position,
-        );
+        report(file, "alias-merged", { title: role.title, other: other.title, otherPath: other.file.path }, position);
       }
     }
     if (!owner) bySlug.set(role.slug, { title: role.title, file, entry });
@@ -169,7 +157,7 @@ export function mergeRoles(placed: readonly Placed[], options: MergeOptions = {}
       const planKey = `${plan.slug}\u0000${plan.to ?? ""}`;
       const titles = entry.plans.get(planKey) ?? new Set<string>();
       if (titles.has(role.title)) {
-        report(file, "error", "transition-duplicate", `Role "${role.title}" already has a plan from "${plan.from}"; keep one, or name the starting roles apart.`, positionOf(raw, ["transitions", index]));
+        report(file, "transition-duplicate", { role: role.title, from: plan.from }, positionOf(raw, ["transitions", index]));
       }
       entry.plans.set(planKey, titles.add(role.title));
     });
@@ -198,13 +186,7 @@ function warnNearDuplicates(entries: readonly Entry[], max: number): void {
       const earlier = entries[i]!;
       const why = closeness(earlier.shape, later.shape);
       if (!why) continue;
-      report(
-        later.file,
-        "warning",
-        "near-duplicate-title",
-        `Role "${later.role.title}" has a title close to "${earlier.role.title}" (${earlier.file.path}; ${why}), so they are shown as two roles. If they are one role, give both files one title or add an alias in the site's configuration; if they are two, make the titles tell them apart.`,
-        later.position,
-      );
+      report(later.file, "near-duplicate-title", { title: later.role.title, other: earlier.role.title, otherPath: earlier.file.path, why }, later.position);
       break;
     }
   }

@@ -115,9 +115,10 @@ export const Role = z
       if (first !== undefined) {
         ctx.addIssue({
           code: "custom",
-          message: `Level "${level.name}" appears twice in role "${role.title}" (first as level ${first + 1}); give each level a distinct name`,
+          message: `Level "${level.name}" appears twice in role "${role.title}" (first as level ${first + 1})`,
           path: ["levels", index, "name"],
-          params: { ruleId: "level-name-unique" },
+          // The rule and its arguments, for the diagnostic validation reports (`validate.ts`).
+          params: { ruleId: "level-name-unique", level: level.name, role: role.title, first: first + 1 },
         });
       } else seen.set(level.slug, index);
     });

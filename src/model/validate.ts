@@ -8,35 +8,32 @@ import type { z } from "zod";
 import type { RawRole } from "./raw-role.ts";
 import { pathKey, positionOf } from "./raw-role.ts";
 import { report } from "./diagnostics.ts";
+import type { Raised, RuleArgs } from "./rules.ts";
 import { addOrigins } from "./origins.ts";
 import { Role, type Transition } from "./role.ts";
 
 type Path = readonly PropertyKey[];
 
-/** Stable rule ids for the checks the schema makes, by the last named key of the path. */
-function ruleFor(issue: z.core.$ZodIssue): string {
-  const fromParams = (issue as { params?: { ruleId?: unknown } }).params?.ruleId;
-  if (typeof fromParams === "string") return fromParams;
+/**
+ * The rule of a check the schema makes (by the last named key of the path, or the rule its
+ * refinement names) and what it found. Zod's wording is for programmers: the issues an author
+ * causes by naming things get their own; the rest name the value in the author's words.
+ */
+function raisedFor(issue: z.core.$ZodIssue, data: RawRole["data"]): Raised {
+  const params = (issue as { params?: { ruleId?: unknown } & Partial<RuleArgs<"level-name-unique">> }).params;
+  if (params?.ruleId === "level-name-unique") return { ruleId: "level-name-unique", args: { level: String(params.level), role: String(params.role), first: Number(params.first) } };
+  const refused = { where: describePath(issue.path, data), problem: issue.message };
   const keys = issue.path.filter((k): k is string => typeof k === "string");
   const [parent, last] = [keys[keys.length - 2], keys[keys.length - 1]];
-  if (parent === "years" || last === "years") return "level-years-range";
-  if (parent === "hoursPerWeek" || last === "hoursPerWeek") return "hours-range";
-  if (parent === "phases" || last === "end" || last === "start") return "phase-range";
-  if (last === "title") return "role-title";
-  if (last === "slug") return "name-without-slug";
-  return "model-invalid";
-}
-
-/** Zod's wording is for programmers; the two issues an author can cause by naming things get theirs. */
-function messageFor(issue: z.core.$ZodIssue, data: RawRole["data"]): string {
-  const where = describePath(issue.path, data);
-  const last = issue.path[issue.path.length - 1];
+  if (parent === "years" || last === "years") return { ruleId: "level-years-range", args: refused };
+  if (parent === "hoursPerWeek" || last === "hoursPerWeek") return { ruleId: "hours-range", args: refused };
+  if (parent === "phases" || last === "end" || last === "start") return { ruleId: "phase-range", args: refused };
+  if (last === "title") return { ruleId: "role-title", args: issue.code === "too_small" ? {} : refused };
   if (last === "slug") {
     const owner = describePath(issue.path.slice(0, -1), data);
-    return `${owner === "role" ? "The role's title" : owner} has no letter or digit to make a page address from; expected a name with at least one letter or digit.`;
+    return { ruleId: "name-without-slug", args: { owner: owner === "role" ? "The role's title" : owner } };
   }
-  if (last === "title" && issue.code === "too_small") return `The role's title is empty; expected a "# Role Title" heading with words in it.`;
-  return `${where}: ${issue.message}`;
+  return { ruleId: "model-invalid", args: refused };
 }
 
 /** "Level \"Mid\" › years › max": the path in the author's words, naming the level or plan it is in. */
@@ -72,17 +69,17 @@ function checkPhases(plan: Transition, planIndex: number, raw: RawRole, file: VF
     const at = positionOf(raw, ["transitions", planIndex, "phases", index]);
     const name = `Phase ${index + 1} (${unit}s ${phase.start}-${phase.end}) of the plan from "${plan.from}"`;
     if (phase.start > expected) {
-      report(file, "warning", "plan-phase-gap", `${name} starts at ${unit} ${phase.start}, leaving ${unit}s ${expected}-${phase.start - 1} without a phase; expected it to start at ${unit} ${expected}.`, at);
+      report(file, "plan-phase-gap", { phase: name, unit, start: phase.start, expected }, at);
     } else if (phase.start < expected) {
-      report(file, "warning", "plan-phase-overlap", `${name} starts at ${unit} ${phase.start}, inside the phase before it (which runs to ${unit} ${expected - 1}); expected it to start at ${unit} ${expected}.`, at);
+      report(file, "plan-phase-overlap", { phase: name, unit, start: phase.start, expected }, at);
     }
     if (plan.months !== null && inMonths(phase.end) > plan.months) {
-      report(file, "warning", "plan-phase-outside", `${name} ends after the plan's ${plan.months} months; make the plan longer or the phase shorter.`, at);
+      report(file, "plan-phase-outside", { phase: name, months: plan.months }, at);
     }
     expected = Math.max(expected, phase.end + 1);
   });
   if (plan.months !== null && plan.phases.length > 0 && inMonths(expected - 1) < plan.months) {
-    report(file, "warning", "plan-phase-gap", `The plan from "${plan.from}" lasts ${plan.months} months but its phases end at ${unit} ${expected - 1}.`, positionOf(raw, ["transitions", planIndex, "months"]));
+    report(file, "plan-phase-gap", { from: plan.from, months: plan.months, unit, last: expected - 1 }, positionOf(raw, ["transitions", planIndex, "months"]));
   }
 }
 
@@ -108,8 +105,7 @@ function dropUnnamedSkills(raw: RawRole, file: VFile): RawRole {
         return;
       }
       to.push(null);
-      const reason = `Skill "${skill.name}" in ${where} has no letter or digit to make a page address from, so it is left out; expected a name with at least one letter or digit: write the skill in words.`;
-      report(file, "warning", "skill-without-slug", reason, positionOf(raw, [...path, index]));
+      report(file, "skill-without-slug", { skill: skill.name, where }, positionOf(raw, [...path, index]));
     });
     for (const [key, position] of moved) {
       const [index, ...rest] = key.slice(prefix.length).split(".");
@@ -146,20 +142,15 @@ export function validateRole(extracted: RawRole, file: VFile): Role | null {
   const result = Role.safeParse(raw.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      report(file, "error", ruleFor(issue), messageFor(issue, raw.data), positionOf(raw, issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))));
+      const { ruleId, args } = raisedFor(issue, raw.data);
+      report(file, ruleId, args, positionOf(raw, issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))));
     }
     return null;
   }
   const role = addOrigins(result.data, raw);
   role.transitions.forEach((plan, index) => checkPhases(plan, index, raw, file));
   if (!hasContent(role)) {
-    report(
-      file,
-      "error",
-      "no-role-content",
-      `Found no part of a role guide in "${role.title}" (no overview, skills, levels, ladder or plan); expected headings such as "## Overview", "## Required Skills" or "## Career Progression".`,
-      raw.position,
-    );
+    report(file, "no-role-content", { title: role.title }, raw.position);
     return null;
   }
   return role;

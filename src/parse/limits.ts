@@ -64,8 +64,6 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
   chunkSize: CHUNK_SIZE,
 });
 
-const rule = "input-too-complex";
-
 /** The chunking of `parseMarkdown` that `limits` ask for. */
 export function chunkingOf(limits: ParseLimits): Chunking {
   return { from: limits.chunkFrom, size: limits.chunkSize };
@@ -83,15 +81,7 @@ export function checkBeforeParse(text: string, file: VFile, limits: ParseLimits 
   let runMarks = 0;
   let work = 0;
   const tooMany = (): boolean => {
-    report(
-      file,
-      "error",
-      rule,
-      runMarks > limits.marks
-        ? `The paragraph from line ${runStart} holds more than ${limits.marks.toLocaleString("en")} emphasis and link marks (*, _, ~, [, ]) by line ${line}; the parser takes time by the square of their number. Split the paragraph with blank lines or remove the marks.`
-        : `The file holds more emphasis and link marks (*, _, ~, [, ]) in long paragraphs than can be read in reasonable time (the parser takes time by the square of their number in a paragraph), past the limit at the paragraph ending on line ${line}. Split the paragraphs with blank lines or remove the marks.`,
-      { line, column: 1 },
-    );
+    report(file, "input-too-complex", runMarks > limits.marks ? { kind: "marks", from: runStart, line, limit: limits.marks } : { kind: "mark-work", line }, { line, column: 1 });
     return false;
   };
   let at = 0;
@@ -100,13 +90,7 @@ export function checkBeforeParse(text: string, file: VFile, limits: ParseLimits 
     const end = newline < 0 ? text.length : newline;
     const depth = nestingOf(text, at, end);
     if (depth > limits.nesting) {
-      report(
-        file,
-        "error",
-        rule,
-        `Line ${line} nests about ${depth} lists or block quotes (counting markers and 2 columns of indentation as one level); at most ${limits.nesting} are read, since each level costs the parser time on every line after it. Flatten the list.`,
-        { line, column: 1 },
-      );
+      report(file, "input-too-complex", { kind: "nesting", line, depth, limit: limits.nesting }, { line, column: 1 });
       return false;
     }
     let marks = 0;
@@ -139,18 +123,6 @@ export function checkBeforeParse(text: string, file: VFile, limits: ParseLimits 
   return true;
 }
 
-const WHAT: Record<BlockWork["kind"], string> = {
-  setext: "setext heading underlines (a line of = or - right under a line of text)",
-  close: "lists or block quotes closed inside others (a blank line after a quote, or a new list item after a nested list or quote)",
-  lazy: "lazy lines (lines that continue a quoted or listed paragraph without its > or indentation)",
-};
-
-const FIX: Record<BlockWork["kind"], string> = {
-  setext: 'Write headings with "#", and put a blank line between text and a "---" meant as a rule',
-  close: "Flatten the nested lists and quotes, or merge the quotes",
-  lazy: 'Start each line of a quote with ">" and indent each line of a list item, or add blank lines',
-};
-
 /**
  * A guard for `parseMarkdown` that refuses a text whose parse would cost time by the square of its
  * size (see `scan.ts`), with an `input-too-complex` error at the line where the file's
@@ -163,14 +135,7 @@ export function parseGuard(file: VFile, limits: ParseLimits = DEFAULT_PARSE_LIMI
     spent += work;
     if (!over) return true;
     const line = linesBefore + over.line;
-    const counts = [`${over.setext} setext underlines`, `${over.closes} nested closes`, `${over.lazy} lazy lines`].join(", ");
-    report(
-      file,
-      "error",
-      rule,
-      `By line ${line} the file holds too many ${WHAT[over.kind]} (${counts}); the parser takes time by the square of their number, each costing time for every line before it, so the file is not read. ${FIX[over.kind]}, or split the file.`,
-      { line, column: 1 },
-    );
+    report(file, "input-too-complex", { kind: "blocks", line, block: over.kind, setext: over.setext, closes: over.closes, lazy: over.lazy }, { line, column: 1 });
     return false;
   };
 }
@@ -185,13 +150,7 @@ export function parseGuard(file: VFile, limits: ParseLimits = DEFAULT_PARSE_LIMI
 export function checkAfterParse(tree: Root, file: VFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): boolean {
   type Node = { type?: string; value?: unknown; children?: unknown[]; position?: Root["position"] };
   const tooDeep = (what: string, node: Node): boolean => {
-    report(
-      file,
-      "error",
-      rule,
-      `The ${what} here is nested more than ${limits.depth} levels deep; expected at most ${limits.depth}, since every step that reads it goes one level down at a time. Flatten it.`,
-      node.position?.start ?? { line: 1, column: 1 },
-    );
+    report(file, "input-too-complex", { kind: "depth", what, limit: limits.depth }, node.position?.start ?? { line: 1, column: 1 });
     return false;
   };
   const pending: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];

@@ -5,6 +5,7 @@
 import type { VFile } from "vfile";
 import { z } from "zod";
 import { report } from "../model/diagnostics.ts";
+import type { Binary } from "../model/rules/read.ts";
 import { firstInvalidUtf8 } from "./utf8.ts";
 
 // Above this share of control bytes the file is data, not prose (git only looks for NUL; we also
@@ -33,7 +34,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({ fileByt
  */
 export function decodeBytes(bytes: Uint8Array, file: VFile, limits: ReadLimits = DEFAULT_READ_LIMITS): string | null {
   if (bytes.length === 0) {
-    reportEmpty(file, "The file is empty (0 bytes)");
+    reportEmpty(file, 0);
     return null;
   }
 
@@ -44,7 +45,7 @@ export function decodeBytes(bytes: Uint8Array, file: VFile, limits: ReadLimits =
 
   const binary = binaryReason(bytes);
   if (binary !== null) {
-    report(file, "error", "binary-file", binary, { line: 1, column: 1 });
+    report(file, "binary-file", binary, { line: 1, column: 1 });
     return null;
   }
 
@@ -62,7 +63,7 @@ export function decodeBytes(bytes: Uint8Array, file: VFile, limits: ReadLimits =
 
   // trim() also drops NBSP, U+FEFF and other Unicode spaces: a file of only those has no content.
   if (text.trim() === "") {
-    reportEmpty(file, `The file has ${bytes.length} bytes but only whitespace`);
+    reportEmpty(file, bytes.length);
     return null;
   }
   return text;
@@ -72,31 +73,18 @@ export function decodeBytes(bytes: Uint8Array, file: VFile, limits: ReadLimits =
 export function reportTooLarge(file: VFile, size: number, max: number): void {
   // In KiB below a MiB, so that a low limit (in tests) does not read "0.0 MiB".
   const mib = (n: number) => (max < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
-  report(
-    file,
-    "error",
-    "file-too-large",
-    `The file is ${mib(size)}; at most ${mib(max)} is read. A role guide is some kilobytes of text: split the file, or remove it from the inputs if it is data.`,
-    { line: 1, column: 1 },
-  );
+  report(file, "file-too-large", { size: mib(size), max: mib(max) }, { line: 1, column: 1 });
 }
 
-function reportEmpty(file: VFile, found: string): void {
-  report(
-    file,
-    "error",
-    "empty-file",
-    `${found}; expected a role guide in markdown. Write its content or delete the file.`,
-    { line: 1, column: 1 },
-  );
+function reportEmpty(file: VFile, bytes: number): void {
+  report(file, "empty-file", { bytes }, { line: 1, column: 1 });
 }
 
 /** Why the bytes look like binary data rather than text, or null when they look like text. */
-function binaryReason(bytes: Uint8Array): string | null {
+function binaryReason(bytes: Uint8Array): Binary | null {
   // UTF-16 text is full of NUL bytes; naming it gives the user the one fix that works.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const bom = bytes[0] === 0xff ? "FF FE" : "FE FF";
-    return `The file starts with the UTF-16 byte order mark ${bom}; expected UTF-8 text. Re-save the file as UTF-8.`;
+    return { kind: "utf16", bom: bytes[0] === 0xff ? "FF FE" : "FE FF" };
   }
   let firstNul = -1;
   let controls = 0;
@@ -107,11 +95,10 @@ function binaryReason(bytes: Uint8Array): string | null {
     if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) controls++;
   }
   if (firstNul >= 0) {
-    return `The file contains a NUL byte (first at byte offset ${firstNul}), so it is binary data, not text; expected a UTF-8 markdown file. Remove it from the inputs or re-save it as UTF-8 text.`;
+    return { kind: "nul", offset: firstNul };
   }
   if (controls / bytes.length > CONTROL_SHARE_LIMIT) {
-    const percent = Math.round((controls / bytes.length) * 100);
-    return `${percent}% of the file's bytes are control characters, so it is binary data, not text; expected a UTF-8 markdown file. Remove it from the inputs.`;
+    return { kind: "controls", percent: Math.round((controls / bytes.length) * 100) };
   }
   return null;
 }
@@ -121,10 +108,7 @@ function reportInvalidUtf8(bytes: Uint8Array, file: VFile): void {
   const at = firstInvalidUtf8(bytes);
   if (at < 0) {
     // The validator and TextDecoder disagree: still an error, just without a position.
-    report(file, "error", "invalid-utf8", "The file is not valid UTF-8; expected UTF-8 text. Re-save the file as UTF-8.", {
-      line: 1,
-      column: 1,
-    });
+    report(file, "invalid-utf8", {}, { line: 1, column: 1 });
     return;
   }
   // Count breaks as the decoder will (CRLF, CR and LF are each one), so the line matches the
@@ -142,11 +126,5 @@ function reportInvalidUtf8(bytes: Uint8Array, file: VFile): void {
   for (let i = lineStart; i < at; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
 
   const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, "0");
-  report(
-    file,
-    "error",
-    "invalid-utf8",
-    `Byte 0x${byte} at line ${line}, column ${column} is not valid UTF-8 (byte offset ${at}); expected UTF-8 text. The file was probably saved in a legacy encoding such as Windows-1252 or Mac Roman: re-save it as UTF-8.`,
-    { line, column },
-  );
+  report(file, "invalid-utf8", { byte, line, column, offset: at }, { line, column });
 }

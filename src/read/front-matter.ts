@@ -64,26 +64,13 @@ function parseFrontMatter(raw: string, file: VFile): Record<string, unknown> | n
     const doc = parseDocument(raw, { uniqueKeys: false, lineCounter, prettyErrors: false });
     const error = doc.errors[0];
     if (error) {
-      report(
-        file,
-        "warning",
-        "front-matter-invalid",
-        `Front matter is not valid YAML: ${error.message.split("\n")[0]}. Expected key: value lines between the --- fences; fix the YAML (it is ignored until then).`,
-        place(error.pos[0]),
-      );
+      report(file, "front-matter-invalid", { kind: "syntax", error: error.message.split("\n")[0]! }, place(error.pos[0]));
       return null;
     }
     const contents = doc.contents;
     if (contents === null) return null; // empty or only comments: nothing to read, nothing wrong
     if (!isMap(contents)) {
-      const kind = isSeq(contents) ? "a list" : "a single value";
-      report(
-        file,
-        "warning",
-        "front-matter-invalid",
-        `Front matter is ${kind}; expected a mapping of key: value lines. Write it as key: value lines, or remove the --- fences if line 1 was meant as a divider.`,
-        place(contents.range?.[0] ?? 0),
-      );
+      report(file, "front-matter-invalid", { kind: "shape", shape: isSeq(contents) ? "a list" : "a single value" }, place(contents.range?.[0] ?? 0));
       return null;
     }
     const data: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -92,13 +79,7 @@ function parseFrontMatter(raw: string, file: VFile): Record<string, unknown> | n
   } catch (cause) {
     // toJS throws on alias bombs and other resolution failures; the file is still readable.
     const reason = cause instanceof Error ? cause.message : String(cause);
-    report(
-      file,
-      "warning",
-      "front-matter-invalid",
-      `Front matter could not be read as YAML: ${reason}. Expected plain key: value lines; simplify the YAML (it is ignored until then).`,
-      { line: 2, column: 1 },
-    );
+    report(file, "front-matter-invalid", { kind: "unreadable", reason }, { line: 2, column: 1 });
     return null;
   }
 }

@@ -53,15 +53,8 @@ function readInto(file: VFile, bytes: Uint8Array, limits: ReadLimits = DEFAULT_R
 
   const repair = repairMojibake(decoded);
   if (repair.encoding !== null && repair.firstLine !== null) {
-    const shown = repair.example ? ` ("${repair.example.from}" for "${repair.example.to}")` : "";
-    const runs = repair.count === 1 ? "1 run" : `${repair.count} runs`;
-    report(
-      file,
-      "warning",
-      "mojibake-repaired",
-      `Text was UTF-8 read as ${CODEC_NAMES[repair.encoding]} and saved again${shown}; repaired ${runs} from line ${repair.firstLine} on. Re-save the file as UTF-8 with the repaired characters to silence this.`,
-      { line: repair.firstLine, column: 1 },
-    );
+    const args = { encoding: CODEC_NAMES[repair.encoding], example: repair.example, runs: repair.count, line: repair.firstLine };
+    report(file, "mojibake-repaired", args, { line: repair.firstLine, column: 1 });
   }
 
   const { data, body, raw } = splitFrontMatter(repair.text, file);

@@ -8,6 +8,7 @@ import { open, readlink, realpath, stat, type FileHandle } from "node:fs/promise
 import path from "node:path";
 import { VFile } from "vfile";
 import { report } from "../model/diagnostics.ts";
+import type { RuleArgs } from "../model/rules.ts";
 import { DEFAULT_READ_LIMITS, reportTooLarge } from "./decode.ts";
 
 /** The folder a file was found in: the file opened must lie inside it. */
@@ -60,13 +61,7 @@ export async function readBytes(filePath: string, options: OpenOptions = {}): Pr
     if (options.within) {
       const where = await openedPath(handle, filePath, info);
       if (where === null || !inside(options.within.real, where)) {
-        report(
-          file,
-          "warning",
-          "input-outside",
-          `"${file.path}" leads to ${where === null ? "a file that changed while it was read" : `"${where}"`}, outside the input folder "${options.within.folder}"; skipped, so that only the folder's own files are read. Copy the file into the folder to use it.`,
-          { line: 1, column: 1 },
-        );
+        report(file, "input-outside", { path: file.path, target: where, folder: options.within.folder }, { line: 1, column: 1 });
         return { bytes: null, file };
       }
     }
@@ -77,14 +72,14 @@ export async function readBytes(filePath: string, options: OpenOptions = {}): Pr
     }
     return { bytes, file: null };
   } catch (cause) {
-    report(file, "error", "read-failed", readFailure(filePath, cause), { line: 1, column: 1 });
+    report(file, "read-failed", readFailure(filePath, cause), { line: 1, column: 1 });
     return { bytes: null, file };
   } finally {
     await handle?.close().catch(() => {});
   }
 }
 
-function readFailure(filePath: string, cause: unknown): string {
+function readFailure(filePath: string, cause: unknown): RuleArgs<"read-failed"> {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   const why =
     code === "ENOENT"
@@ -96,7 +91,7 @@ function readFailure(filePath: string, cause: unknown): string {
           : cause instanceof Error
             ? cause.message
             : String(cause);
-  return `Could not read "${filePath}": ${why}${code ? ` (${code})` : ""}; expected a readable markdown file. Check the path and its permissions.`;
+  return { path: filePath, why, ...(code ? { code } : {}) };
 }
 
 function inside(root: string, target: string): boolean {

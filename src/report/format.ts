@@ -7,7 +7,7 @@
  */
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import { severityOf, type Severity } from "../model/diagnostics.ts";
+import { severityOf, withHint, type Severity } from "../model/diagnostics.ts";
 import { plural } from "../catalog/format.ts";
 
 const SYMBOL: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };
@@ -23,7 +23,7 @@ function where(file: VFile, message: VFileMessage): string {
 }
 
 /**
- * One line per diagnostic, `file:line:column  severity  message  rule`, then a count.
+ * One line per diagnostic, `file:line:column  severity  message hint  rule`, then a count.
  * @param files files with their diagnostics, made safe for a terminal
  * @returns the text, ending in a newline; empty when there is no diagnostic
  */
@@ -34,7 +34,7 @@ export function formatText(files: readonly VFile[]): string {
     for (const message of [...file.messages].sort(byPlace)) {
       const severity = severityOf(message.fatal);
       counts[severity]++;
-      rows.push([where(file, message), severity, message.reason, message.ruleId ?? ""]);
+      rows.push([where(file, message), severity, withHint(message), message.ruleId ?? ""]);
     }
   }
   if (rows.length === 0) return "";
@@ -43,6 +43,16 @@ export function formatText(files: readonly VFile[]): string {
   const parts = (["error", "warning", "info"] as const).filter((s) => counts[s] > 0).map((s) => `${SYMBOL[s]} ${plural(counts[s], s)}`);
   lines.push("", `${plural(rows.length, "message")} (${parts.join(", ")})`);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * What a build prints of its diagnostics: `formatText`, then a line per file whose diagnostics were
+ * shortened; empty when there is no diagnostic.
+ * @param shown what `forPrinting` gave
+ */
+export function formatReport(shown: { files: readonly VFile[]; omitted: readonly string[] }): string {
+  const printed = formatText(shown.files);
+  return printed ? `${printed}${shown.omitted.map((line) => `${line}\n`).join("")}` : "";
 }
 
 /** A value in a workflow command's message: `%`, CR and LF escaped as GitHub's runner expects. */
@@ -72,7 +82,7 @@ export function formatGithub(files: readonly VFile[]): string {
         if (end) properties.push(`endLine=${end.line}`, `endColumn=${end.column}`);
       }
       if (message.ruleId) properties.push(`title=${escapeProperty(message.ruleId)}`);
-      lines.push(`::${COMMAND[severityOf(message.fatal)]} ${properties.join(",")}::${escapeData(message.reason)}`);
+      lines.push(`::${COMMAND[severityOf(message.fatal)]} ${properties.join(",")}::${escapeData(withHint(message))}`);
     }
   }
   return lines.length ? `${lines.join("\n")}\n` : "";

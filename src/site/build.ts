@@ -1,26 +1,25 @@
 /**
- * `career-atlas build`: check the output folder, load the role guides, print their diagnostics, then
- * render and publish the site (`render.ts`), so that a failed build leaves the previous site exactly
- * as it was; a build whose inputs and program did not change keeps the site as it is.
+ * `career-atlas build`: check the output folder, load the role guides, then render and publish the
+ * site (`render.ts`), so that a failed build leaves the previous site exactly as it was; a build whose
+ * inputs and program did not change keeps the site as it is. It prints nothing: it returns what
+ * happened (`BuildOutcome`), which `src/cli.ts` prints.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { VFile } from "vfile";
 import type { CatalogMemo } from "../catalog/index.ts";
-import { plural } from "../catalog/format.ts";
 import { reportSiteBudget, type BudgetLimits } from "../catalog/budget.ts";
-import { defaultCacheDir, RoleCache } from "../cache/index.ts";
-import { defaultWorkers } from "../cache/pool.ts";
+import { defaultCacheDir, EntryStore } from "../cache/store.ts";
+import { defaultWorkers } from "../load/pool.ts";
 import type { SiteConfig } from "../config/schema.ts";
-import { loadInputs, readInputs, type Inputs, type LoadResult, type StageTimes } from "../load.ts";
+import { loadInputs, Loader, readInputs, type Inputs, type LoadResult, type StageTimes } from "../load.ts";
 import { aliasesFor } from "../model/aliases.ts";
 import { forPrinting, hasErrors } from "../model/diagnostics.ts";
-import { forTerminal } from "../model/terminal.ts";
-import { formatText } from "../report/format.ts";
+import { formatReport } from "../report/format.ts";
 import { describeFailure } from "./failure.ts";
 import { diskManifests, inputsDigest, type Manifest, type ManifestStore } from "./manifest.ts";
 import { guardOutput, OutputRefused } from "./output-guard.ts";
-import { recoverOutput } from "./publish.ts";
+import { recoverOutput, type Leftover } from "./publish.ts";
 import { buildSite, since, type SiteResult } from "./render.ts";
 import { siteView, withSiteDigest, type SiteView } from "./site-config.ts";
 
@@ -29,8 +28,6 @@ export interface BuildOptions {
   inputs: string[];
   /** The site folder; replaced as a whole by a successful build. */
   output: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
   /**
    * Where to write the times of the build's stages as JSON (see `Timings`); by default the file
    * named by the environment variable CAREER_ATLAS_TIMINGS, if set.
@@ -79,21 +76,43 @@ export interface Timings {
   total: number;
 }
 
+/** The diagnostics a build shows: copies made safe for a terminal, and a line per shortened file (see `forPrinting`). */
+export type Shown = ReturnType<typeof forPrinting>;
+
+/**
+ * What one build did, for its caller to print (see `src/report/build-report.ts`). Every build that
+ * got past the output check carries the `leftovers` of earlier builds it could not remove; every one
+ * that loaded the inputs, the `diagnostics` to show; every one that rendered, the `notices` rendering
+ * and publishing gave (Eleventy's warnings, a previous site or a search index left behind).
+ */
+export type BuildOutcome =
+  | { kind: "refused"; refused: OutputRefused }
+  | { kind: "stopped"; cause: "logo"; leftovers: Leftover[]; reason: string }
+  | { kind: "stopped"; cause: "errors"; leftovers: Leftover[]; diagnostics: Shown }
+  | { kind: "kept"; leftovers: Leftover[]; report: string; roles: number; pages: number; warnings: number; timings: Timings }
+  | { kind: "built"; leftovers: Leftover[]; diagnostics: Shown; notices: string[]; roles: number; pages: number; rendered: number; indexed: number; warnings: number; timings: Timings }
+  | { kind: "failed"; leftovers: Leftover[]; diagnostics: Shown; notices: string[]; cause: string };
+
+/** The exit code of a build: 0 built (or kept), 1 refused, stopped by errors, or failed (the output left as it was). */
+export function exitCode(outcome: BuildOutcome): number {
+  return outcome.kind === "built" || outcome.kind === "kept" ? 0 : 1;
+}
+
 function countWarnings(files: readonly VFile[]): number {
   return files.reduce((n, file) => n + file.messages.filter((m) => m.fatal === false).length, 0);
 }
 
 /** What serve keeps between its builds, so that a rebuild redoes as little as it can. */
 export interface Session {
-  roleCache: RoleCache;
+  loader: Loader;
   memo: CatalogMemo;
-  /** The diagnostics last printed, by file: a rebuild prints a file's only when they changed, or are errors. */
+  /** The diagnostics last shown, by file: a rebuild shows a file's only when they changed, or are errors. */
   printed: Map<string, string>;
   /** Where the session keeps its site's manifest: the cache, or memory with `--no-cache`. */
   manifests: ManifestStore;
 }
 
-/** The files whose diagnostics to print: all, or in a session those that changed since last printed and those with errors. */
+/** The files whose diagnostics to show: all, or in a session those that changed since last shown and those with errors. */
 function toPrint(files: readonly VFile[], session: Session | undefined): VFile[] {
   if (!session) return [...files];
   return files.filter((file) => {
@@ -104,14 +123,13 @@ function toPrint(files: readonly VFile[], session: Session | undefined): VFile[]
   });
 }
 
-/** Checks the output folder (see `output-guard.ts`); prints and returns the refusal, or null when the build may go on. */
-export async function refusal(options: BuildOptions): Promise<OutputRefused | null> {
+/** Checks the output folder (see `output-guard.ts`): the refusal, or null when the build may go on. */
+export async function refusal(options: Pick<BuildOptions, "output" | "inputs" | "force">): Promise<OutputRefused | null> {
   try {
     await guardOutput(options.output, options.inputs, { force: options.force });
     return null;
   } catch (error) {
     if (!(error instanceof OutputRefused)) throw error;
-    options.stderr.write(`Build refused: ${forTerminal(error.message)}\n`);
     return error;
   }
 }
@@ -119,23 +137,20 @@ export async function refusal(options: BuildOptions): Promise<OutputRefused | nu
 /**
  * Builds the site. With the cache on, a build whose inputs and program are those of the site in
  * `output` (its manifest says so) leaves the site as it is, and any other renders only the pages
- * whose data changed; `--no-cache` renders everything.
- * @returns the exit code: 0 built, 1 errors in the input or a failed render (the output left as it was)
+ * whose data changed; `--no-cache` renders everything. Prints nothing (`exitCode` gives the code).
+ * @returns what the build did; when it did not build, the output is left as it was
  */
-export async function runBuild(options: BuildOptions & { session?: Session; inPlace?: boolean }): Promise<number> {
+export async function build(options: BuildOptions & { session?: Session; inPlace?: boolean }): Promise<BuildOutcome> {
   const started = performance.now();
-  if ((await refusal(options)) !== null) return 1;
-  for (const leftover of await recoverOutput(options.output)) {
-    options.stderr.write(`${forTerminal(`Could not remove ${leftover.path}, left by an earlier build (${leftover.reason}); remove it by hand.`)}\n`);
-  }
-  const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+  const refused = await refusal(options);
+  if (refused !== null) return { kind: "refused", refused };
+  const leftovers = await recoverOutput(options.output);
   const timingsFile = options.timingsFile ?? process.env.CAREER_ATLAS_TIMINGS;
   let site: SiteView;
   try {
     site = siteView(options.config);
   } catch (error) {
-    options.stderr.write(`Build stopped: the configured logo could not be read (${await describeFailure(error, process.cwd())}); ${forTerminal(options.output)} was left as it was.\n`);
-    return 1;
+    return { kind: "stopped", cause: "logo", leftovers, reason: await describeFailure(error, process.cwd()) };
   }
   let previous: Manifest | null = null;
   let digest: string | null = null;
@@ -150,26 +165,22 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
     digest = inputs.problems.length === 0 && !options.session ? withSiteDigest(inputsDigest(inputs.files), site) : null;
     if (previous && digest !== null && previous.inputs === digest) {
       // Nothing changed since the site in `output` was built: it stays as it is.
-      if (previous.report) options.stderr.write(previous.report);
       const timings: Timings = { load: since(started), derive: 0, render: 0, search: 0, total: since(started) };
-      options.stdout.write(
-        `Built ${plural(previous.roles, "role")}, ${plural(previous.pages, "page")}, ${plural(previous.warnings, "warning")} in ${seconds(timings.total)} s ` +
-          `(nothing changed: the site was kept as it was) → ${forTerminal(options.output)}\n`,
-      );
       options.onWritten?.();
       if (timingsFile) await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
-      return 0;
+      const { report, roles, pages, warnings } = previous;
+      return { kind: "kept", leftovers, report, roles, pages, warnings, timings };
     }
   }
   // Without the cache (`--no-cache`), files are still loaded across the cores; nothing is read or written.
-  const cache = options.session?.roleCache ?? new RoleCache(options.cache ? (options.cacheDir ?? defaultCacheDir()) : null, { workers: defaultWorkers() });
+  const loader = options.session?.loader ?? new Loader({ store: options.cache ? new EntryStore(options.cacheDir ?? defaultCacheDir()) : null, workers: defaultWorkers() });
   let loadedRoles: LoadResult;
   let stageTimes: StageTimes;
   try {
-    loadedRoles = await loadInputs(inputs ?? (await readInputs(options.inputs)), { cache, aliases: aliasesFor(options.config?.aliases) });
+    loadedRoles = await loadInputs(inputs ?? (await readInputs(options.inputs)), { loader, aliases: aliasesFor(options.config?.aliases) });
   } finally {
-    stageTimes = cache.takeStages();
-    await cache.close();
+    stageTimes = loader.takeStages();
+    await loader.close();
   }
   // The inputs' bytes are not needed past the load: not held while the site renders.
   inputs = null;
@@ -177,18 +188,14 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
   // Before anything renders: a site too large to render stops here, the output left as it was.
   reportSiteBudget(roles, files, options.limits);
   const load = since(started);
-  const shown = forPrinting(toPrint(files, options.session));
-  const printed = formatText(shown.files);
-  const report = printed ? `${printed}${shown.omitted.map((line) => `${line}\n`).join("")}` : "";
-  if (report) options.stderr.write(report);
-  if (hasErrors(files)) {
-    options.stderr.write(`Build stopped: the input has errors; ${forTerminal(options.output)} was left as it was.\n`);
-    return 1;
-  }
+  const diagnostics = forPrinting(toPrint(files, options.session));
+  if (hasErrors(files)) return { kind: "stopped", cause: "errors", leftovers, diagnostics };
+  const report = formatReport(diagnostics);
   const warnings = countWarnings(files);
+  const notices: string[] = [];
   let result: SiteResult;
   try {
-    result = await buildSite(roles, options.output, (message) => options.stderr.write(`${forTerminal(message)}\n`), {
+    result = await buildSite(roles, options.output, (message) => notices.push(message), {
       ...options,
       site,
       previous,
@@ -199,17 +206,12 @@ export async function runBuild(options: BuildOptions & { session?: Session; inPl
       record: { inputs: digest, report: options.session ? "" : report, warnings, roles: roles.length },
     });
   } catch (error) {
-    options.stderr.write(`Build failed: ${await describeFailure(error, path.dirname(path.resolve(options.output)))}. ${forTerminal(options.output)} was left as it was.\n`);
-    return 1;
+    return { kind: "failed", leftovers, diagnostics, notices, cause: await describeFailure(error, path.dirname(path.resolve(options.output))) };
   }
   const round = (ms: number): number => Math.round(ms * 10) / 10;
   const stages = Object.fromEntries(Object.entries(stageTimes).map(([key, ms]) => [key, round(ms)]));
   const timings: Timings = { ...stages, merge: round(loadedRoles.merge ?? 0), load, ...result.timings, total: since(started) };
-  const kept = result.pages - result.rendered;
-  options.stdout.write(
-    `Built ${plural(roles.length, "role")}, ${plural(result.pages, "page")}, ${plural(warnings, "warning")} in ${seconds(timings.total)} s ` +
-      `(search index: ${plural(result.indexed, "page")}, ${seconds(timings.search)} s${kept > 0 ? `; ${result.rendered} rendered, ${kept} kept from the previous build` : ""}) → ${forTerminal(options.output)}\n`,
-  );
   if (timingsFile) await writeFile(timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
-  return 0;
+  const { pages, rendered, indexed } = result;
+  return { kind: "built", leftovers, diagnostics, notices, roles: roles.length, pages, rendered, indexed, warnings, timings };
 }

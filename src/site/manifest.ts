@@ -22,7 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { writeAtomic } from "../cache/atomic.ts";
-import { hashSources, programVersion } from "../cache/index.ts";
+import { hashSources, programVersion } from "../version.ts";
 import { isSitePath } from "./reuse.ts";
 
 /** A file of the site, relative to its folder. */

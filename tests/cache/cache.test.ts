@@ -3,11 +3,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { decodeEntry, encodeEntry } from "../../src/cache/entry.ts";
-import { RoleCache, programVersion } from "../../src/cache/index.ts";
+import { EntryStore } from "../../src/cache/store.ts";
 import { main } from "../../src/cli.ts";
-import { loadRoles } from "../../src/load.ts";
+import { Loader, loadRoles } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
+import { programVersion } from "../../src/version.ts";
 import { Capture, listFiles, tempDir } from "../site/helpers.ts";
 
 let root: string;
@@ -31,21 +32,23 @@ beforeAll(async () => {
   await generateCorpus({ roles: 12, seed: 3, dir: path.join(input, "generated") });
 }, 60_000);
 
-describe("RoleCache through loadRoles", () => {
+describe("the store through loadRoles", () => {
   it("hits on unchanged content, with the same roles and diagnostics as no cache", async () => {
     const dir = path.join(root, "c1");
     const plain = await loadRoles([input]);
-    const cold = new RoleCache(dir);
-    const first = await loadRoles([input], { cache: cold });
-    expect(cold.stats.hits).toBe(0);
-    expect(cold.stats.writes).toBe(first.files.length);
+    const cold = new Loader({ store: new EntryStore(dir) });
+    const first = await loadRoles([input], { loader: cold });
+    expect(cold.store?.stats.hits).toBe(0);
+    expect(cold.store?.stats.writes).toBe(first.files.length);
+    expect(cold.loads).toEqual({ inline: first.files.length, workers: 0 });
     // The stages' times count the files parsed: all of them cold, none warm.
     const coldStages = cold.takeStages();
     expect(coldStages.parse).toBeGreaterThan(0);
     expect(coldStages.validate).toBeGreaterThan(0);
-    const warm = new RoleCache(dir);
-    const second = await loadRoles([input], { cache: warm });
-    expect(warm.stats).toEqual({ hits: first.files.length, misses: 0, writes: 0 });
+    const warm = new Loader({ store: new EntryStore(dir) });
+    const second = await loadRoles([input], { loader: warm });
+    expect(warm.store?.stats).toEqual({ hits: first.files.length, misses: 0, writes: 0 });
+    expect(warm.loads).toEqual({ inline: 0, workers: 0 });
     expect(warm.takeStages()).toEqual({ read: 0, parse: 0, extract: 0, validate: 0 });
     for (const result of [first, second]) {
       expect(JSON.parse(JSON.stringify(result.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
@@ -59,27 +62,27 @@ describe("RoleCache through loadRoles", () => {
     const dir = path.join(root, "c2");
     const one = path.join(root, "one");
     await cp(path.join(input, "machine-learning-engineer-transitions.md"), path.join(one, "ml.md"), { recursive: true });
-    await loadRoles([one], { cache: new RoleCache(dir) });
+    await loadRoles([one], { loader: new Loader({ store: new EntryStore(dir) }) });
     const file = path.join(one, "ml.md");
     await writeFile(file, `${await readFile(file, "utf8")}\nOne more line.\n`);
-    const cache = new RoleCache(dir);
-    await loadRoles([one], { cache });
-    expect(cache.stats).toMatchObject({ hits: 0, misses: 1, writes: 1 });
+    const store = new EntryStore(dir);
+    await loadRoles([one], { loader: new Loader({ store }) });
+    expect(store.stats).toMatchObject({ hits: 0, misses: 1, writes: 1 });
   });
 
   it("misses on an entry written by another program version, and tolerates a corrupt entry", async () => {
     const dir = path.join(root, "c3");
     const plain = await loadRoles([input]);
-    await loadRoles([input], { cache: new RoleCache(dir) });
+    await loadRoles([input], { loader: new Loader({ store: new EntryStore(dir) }) });
     const [first, second] = (await entries(dir)).sort();
     const entry = decodeEntry(await readFile(first!, "utf8"));
     expect(entry?.version).toBe(programVersion());
     await writeFile(first!, encodeEntry({ ...entry!, version: "0".repeat(64) }));
     await writeFile(second!, "{ not json");
-    const cache = new RoleCache(dir);
-    const result = await loadRoles([input], { cache });
-    expect(cache.stats.misses).toBe(2);
-    expect(cache.stats.writes).toBe(2);
+    const store = new EntryStore(dir);
+    const result = await loadRoles([input], { loader: new Loader({ store }) });
+    expect(store.stats.misses).toBe(2);
+    expect(store.stats.writes).toBe(2);
     expect(toDiagnostics(result.files)).toEqual(toDiagnostics(plain.files));
     expect(JSON.parse(JSON.stringify(result.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
   });
@@ -90,16 +93,22 @@ describe("loading in worker threads", () => {
     const many = path.join(root, "many");
     await generateCorpus({ roles: 70, seed: 5, dir: many });
     const plain = await loadRoles([many]);
-    const cache = new RoleCache(null, { workers: 2 });
+    const store = new EntryStore(null);
+    const loader = new Loader({ store, workers: 2 });
+    let loaded = 0;
     try {
-      const parallel = await loadRoles([many], { cache });
+      const parallel = await loadRoles([many], { loader });
+      loaded = parallel.files.length;
       expect(JSON.parse(JSON.stringify(parallel.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
       expect(toDiagnostics(parallel.files)).toEqual(toDiagnostics(plain.files));
     } finally {
-      await cache.close();
+      await loader.close();
     }
+    // Enough files to pay for the workers: each loaded once, some of them in workers.
+    expect(loader.loads.inline + loader.loads.workers).toBe(loaded);
+    expect(loader.loads.workers).toBeGreaterThan(0);
     // No cache folder: nothing read or written.
-    expect(cache.stats).toEqual({ hits: 0, misses: 0, writes: 0 });
+    expect(store.stats).toEqual({ hits: 0, misses: 0, writes: 0 });
   }, 60_000);
 });
 

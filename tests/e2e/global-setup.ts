@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { serveFolder } from "./static-server.ts";
 import { Capture } from "../site/helpers.ts";
 

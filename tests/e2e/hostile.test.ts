@@ -10,7 +10,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { PAGES, listAll, tempDir } from "../hostile/helpers.ts";
 import { Capture } from "../site/helpers.ts";
 import { launchBrowser } from "./browser.ts";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { SiteConfig } from "../../src/config/schema.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 import { Capture } from "../site/helpers.ts";
 

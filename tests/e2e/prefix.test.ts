@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SiteConfig } from "../../src/config/schema.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { screenshot, useBrowser } from "./helpers.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 import { Capture } from "../site/helpers.ts";

@@ -146,7 +146,7 @@ describe("readLevels", () => {
 
   it("says what a level looks like when the section gives none, as data", () => {
     const { section, env } = setUp("## Levels\nWe have several.\n");
-    expect(readLevels(section, env).diagnostics).toMatchObject([{ severity: "warning", ruleId: "levels-unread", place: { start: { line: 1 } } }]);
+    expect(readLevels(section, env).diagnostics).toMatchObject([{ ruleId: "levels-unread", args: { section: "Levels" }, place: { start: { line: 1 } } }]);
   });
 });
 

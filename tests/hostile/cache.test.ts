@@ -8,8 +8,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeEntry, encodeEntry, type Entry } from "../../src/cache/entry.ts";
-import { RoleCache } from "../../src/cache/index.ts";
-import { loadRoles } from "../../src/load.ts";
+import { EntryStore } from "../../src/cache/store.ts";
+import { Loader, loadRoles } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import { tempDir } from "./helpers.ts";
 import { build, entryFiles, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
@@ -67,9 +67,9 @@ describe("a tampered cache entry", () => {
     // every later build fail with "role.skills.forEach is not a function").
     await store(entryOf.get(TRANSITIONS)!, { ...transitions, roles: transitions.roles.map((r) => ({ ...r, role: { ...r.role, skills: 5 } })) });
     const plain = await loadRoles([input]);
-    let cache = new RoleCache(cacheDir);
-    let loaded = await loadRoles([input], { cache });
-    expect(cache.stats).toEqual({ hits: 0, misses: 2, writes: 2 });
+    let entries = new EntryStore(cacheDir);
+    let loaded = await loadRoles([input], { loader: new Loader({ store: entries }) });
+    expect(entries.stats).toEqual({ hits: 0, misses: 2, writes: 2 });
     expect(JSON.parse(JSON.stringify(loaded.roles))).toEqual(JSON.parse(JSON.stringify(plain.roles)));
     expect(toDiagnostics(loaded.files)).toEqual(toDiagnostics(plain.files));
     // Replaced by the fresh result.
@@ -81,9 +81,9 @@ describe("a tampered cache entry", () => {
     await writeFile(entryOf.get(LEVELS)!, encodeEntry(forged(levels)));
     // A changed byte under the checksum of the original: corruption, whatever the content.
     await writeFile(entryOf.get(TRANSITIONS)!, stored.slice(0, 65) + JSON.stringify(forged(transitions)));
-    cache = new RoleCache(cacheDir);
-    loaded = await loadRoles([input], { cache });
-    expect(cache.stats).toEqual({ hits: 0, misses: 2, writes: 2 });
+    entries = new EntryStore(cacheDir);
+    loaded = await loadRoles([input], { loader: new Loader({ store: entries }) });
+    expect(entries.stats).toEqual({ hits: 0, misses: 2, writes: 2 });
     expect(JSON.stringify(loaded.roles)).not.toContain("FORGED");
     expect(decodeEntry(await readFile(entryOf.get(LEVELS)!, "utf8"))).toEqual(levels);
   });
@@ -107,9 +107,9 @@ describe("a tampered cache entry", () => {
       expect(await siteContains(site, "FORGED"), name).toBe(false);
       await expectSameAsFresh(site, input, root);
       // And the next build, which reads the entry the last one wrote, is a clean hit.
-      const cache = new RoleCache(cacheDir);
-      await loadRoles([input], { cache });
-      expect(cache.stats, name).toEqual({ hits: 2, misses: 0, writes: 0 });
+      const entries = new EntryStore(cacheDir);
+      await loadRoles([input], { loader: new Loader({ store: entries }) });
+      expect(entries.stats, name).toEqual({ hits: 2, misses: 0, writes: 0 });
     }
   }, 60_000);
 });

@@ -12,7 +12,7 @@ import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { Capture } from "../site/helpers.ts";
 import { ERRORS, listAll, PAGES, tempDir } from "./helpers.ts";
 

@@ -52,7 +52,7 @@ describe("a forged manifest", () => {
       const run = await build({ input, output: site, cacheDir, session, inPlace: true });
       expect(run.code, run.err).toBe(0);
     } finally {
-      await session.roleCache.stop();
+      await session.loader.stop();
     }
     expect(await readFile(victim, "utf8")).toBe("not the site's\n");
     await expectSameAsFresh(site, input, root);

@@ -18,7 +18,7 @@ import { parseGuard } from "../../src/parse/limits.ts";
 import { explainInputs } from "../../src/explain.ts";
 import { coverage } from "../../src/report/coverage.ts";
 import { scanBlockWork } from "../../src/parse/scan.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { buildOk, Capture } from "../site/helpers.ts";
 import { HEAD } from "./generate.ts";
 import { listAll, tempDir } from "./helpers.ts";

@@ -1,13 +1,12 @@
 /**
  * Parsing never blocks the dev server: in serve's session every file the cache misses is loaded in
  * a worker thread, however few, so the server's thread keeps answering requests while a big guide
- * parses. The session's cache counts where each file was loaded; no timing is measured.
+ * parses. The session's loader counts where each file was loaded; no timing is measured.
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RoleCache } from "../../src/cache/index.ts";
-import { loadRoles } from "../../src/load.ts";
+import { Loader, loadRoles } from "../../src/load.ts";
 import { serveSession } from "../../src/site/serve-session.ts";
 import { tempDir } from "./helpers.ts";
 import { build, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
@@ -34,28 +33,28 @@ describe("serve's session", () => {
     const session = serveSession({ cache: cacheDir !== null, cacheDir: cacheDir ?? undefined });
     try {
       expect((await build({ input, output: site, cacheDir, session })).code).toBe(0);
-      expect(session.roleCache.loads).toEqual({ inline: 0, workers: 2 });
+      expect(session.loader.loads).toEqual({ inline: 0, workers: 2 });
       const file = path.join(input, GUIDE);
       await writeFile(file, (await readFile(file, "utf8")).replace(SUMMARY, "Edited while serving."));
       // The rebuild serve's watcher starts after a save.
       const run = await build({ input, output: site, cacheDir, session, inPlace: true });
       expect(run.code, run.err).toBe(0);
-      expect(session.roleCache.loads).toEqual({ inline: 0, workers: 3 });
+      expect(session.loader.loads).toEqual({ inline: 0, workers: 3 });
       expect(await siteContains(site, "Edited while serving.")).toBe(true);
       await expectSameAsFresh(site, input, root);
     } finally {
-      await session.roleCache.stop();
+      await session.loader.stop();
       await writeFile(path.join(input, GUIDE), (await readFile(path.join(input, GUIDE), "utf8")).replace("Edited while serving.", SUMMARY));
     }
   }, 60_000);
 
-  it("differs from a build's cache, which loads a few files in its own thread (workers only pay over many)", async () => {
-    const cache = new RoleCache(null, { workers: 2 });
+  it("differs from a build's loader, which loads a few files in its own thread (workers only pay over many)", async () => {
+    const loader = new Loader({ workers: 2 });
     try {
-      await loadRoles([input], { cache });
+      await loadRoles([input], { loader });
     } finally {
-      await cache.close();
+      await loader.close();
     }
-    expect(cache.loads).toEqual({ inline: 2, workers: 0 });
+    expect(loader.loads).toEqual({ inline: 2, workers: 0 });
   });
 });

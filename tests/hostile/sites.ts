@@ -7,7 +7,8 @@ import { cp, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { runBuild, type Session } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
+import type { Session } from "../../src/site/build.ts";
 import { Capture, listFiles } from "../site/helpers.ts";
 
 const SEEDS = fileURLToPath(new URL("../../seeds/", import.meta.url));

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
 import { loadRoles } from "../../src/load.ts";
 import { report, toDiagnostics } from "../../src/model/diagnostics.ts";
-import { RULES, RULES_DOC, isRuleId } from "../../src/model/rules.ts";
+import { RULES, RULES_DOC, isRuleId, ruleUrl, type RuleId } from "../../src/model/rules.ts";
 import { corpusDir, root } from "../seeds.ts";
 import { Capture } from "../site/helpers.ts";
 
@@ -25,17 +25,38 @@ describe("the rule registry", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("fills each message's note with the rule's hint and its url with where the rules are documented", () => {
+  it("words, grades and documents a message from its rule and arguments: reason, severity, note, url, actual and expected", () => {
     const file = new VFile({ path: "a.md" });
-    report(file, "warning", "heading-typo", 'Heading "Requried Skills" is close to "Required Skills"', { line: 3, column: 1 }, { actual: "Requried Skills", expected: ["Required Skills"] });
-    const [message] = file.messages;
-    expect(message).toMatchObject({ note: RULES["heading-typo"].hint, url: RULES_DOC, actual: "Requried Skills", expected: ["Required Skills"] });
+    report(file, "heading-typo", { written: "Requried Skills", known: "Required Skills" }, { line: 3, column: 1 });
+    report(file, "transition-from-unknown", { from: "Teacher" }, { line: 9, column: 1 });
+    const [typo, plan] = file.messages;
+    expect(typo).toMatchObject({ fatal: false, ruleId: "heading-typo", note: RULES["heading-typo"].hint, url: "README.md#rule-heading-typo", actual: "Requried Skills", expected: ["Required Skills"] });
+    expect(typo!.reason).toContain('"Requried Skills"');
+    // A hint that depends on what was found; an info is neither fatal nor not.
+    expect(plan).toMatchObject({ fatal: undefined, note: 'Add a guide for "Teacher" to enable that.', url: "README.md#rule-transition-from-unknown" });
+    expect(plan!.actual).toBeUndefined();
+    const [json, planJson] = toDiagnostics([file]);
+    expect(json).toMatchObject({ ruleId: "heading-typo", severity: "warning", message: typo!.reason, note: typo!.note, url: typo!.url, actual: "Requried Skills", expected: ["Required Skills"] });
+    expect(planJson).toMatchObject({ severity: "info", note: plan!.note, url: plan!.url });
+    expect(planJson).not.toHaveProperty("actual");
   });
 
-  it("is the README's table of rules, row for row", () => {
+  it("is the README's table of rules, row for row, each row the anchor its diagnostics' url points at", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning|info) \| ([^|]+) \| (.+) \|$/gm)].map((m) => [m[1], m[2], m[3]!.trim(), m[4]!.trim().replace(/\\\|/g, "|")]);
+    const lines = readme.split("\n");
+    const rows = lines.flatMap((line) => {
+      const m = /^\| (?:<a id="([a-z0-9-]+)"><\/a>)?`([a-z0-9-]+)` \| (error|warning|info) \| ([^|]+) \| (.+) \|$/.exec(line);
+      return m ? [[m[2], m[3], m[4]!.trim(), m[5]!.trim().replace(/\\\|/g, "|")]] : [];
+    });
     expect(rows).toEqual(Object.entries(RULES).map(([id, rule]) => [id, rule.severity, rule.title, rule.hint]));
+    for (const id of Object.keys(RULES) as RuleId[]) {
+      const [doc, anchor] = ruleUrl(id).split("#");
+      expect(doc).toBe(RULES_DOC);
+      // The one element of the README with that id is on the rule's own row.
+      const holders = lines.filter((line) => line.includes(`id="${anchor}"`));
+      expect(holders, id).toHaveLength(1);
+      expect(holders[0]!.startsWith(`| <a id="${anchor}"></a>\`${id}\` |`), id).toBe(true);
+    }
   });
 
   it("is listed by career-atlas rules, one line a rule", async () => {

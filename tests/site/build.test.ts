@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../src/catalog/ids.ts";
 import { loadRoles } from "../../src/load.ts";
 import { Role } from "../../src/model/role.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { renameSources, sourceNamer } from "../../src/catalog/sources.ts";
 import { roleSchema } from "../../src/site/plugin.ts";
 import { buildOk, Capture, fileOf, href, listFiles, readPage, tempDir, toString } from "./helpers.ts";

@@ -8,7 +8,7 @@ import { cp, link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { manifestPath } from "../../src/site/manifest.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
 

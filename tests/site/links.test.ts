@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { HtmlValidate } from "html-validate";
 import { LinkChecker } from "linkinator";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { buildSite } from "../../src/site/render.ts";
 import { fixtureRoles } from "./fixture-roles.ts";
 import { buildOk, Capture, listFiles, tempDir } from "./helpers.ts";

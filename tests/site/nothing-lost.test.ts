@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoles } from "../../src/load.ts";
 import type { Role } from "../../src/model/role.ts";
 import { wordsOf } from "../../src/report/coverage.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { corpusDir, seedsDir } from "../seeds.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
 import { indexPages, markdownChunks, pagesShowing, seePage, type SeenPage } from "./visible.ts";

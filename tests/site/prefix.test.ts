@@ -11,7 +11,7 @@ import type { Element } from "hast";
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SiteConfig } from "../../src/config/schema.ts";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { buildSite } from "../../src/site/render.ts";
 import { siteView } from "../../src/site/site-config.ts";
 import { EVIL, fixtureRoles } from "./fixture-roles.ts";

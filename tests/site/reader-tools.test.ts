@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/site/build.ts";
+import { runBuild } from "../../src/cli.ts";
 import { Capture, readPage, tempDir, type Page } from "./helpers.ts";
 
 const ROLE = "/roles/machine-learning-engineer/";

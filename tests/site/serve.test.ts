@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { get } from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runServe } from "../../src/site/serve-session.ts";
+import { runServe } from "../../src/cli.ts";
 import { RELOAD_PATH, RELOAD_SCRIPT, RELOAD_SOURCE, startServer, EVENTS_PATH } from "../../src/site/serve.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
 

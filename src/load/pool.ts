@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { StageTimes } from "../stages.ts";
-import type { FileData } from "./entry.ts";
+import type { FileData } from "../cache/entry.ts";
 
 /** What a worker sends back for a file: its data and the time each stage took. */
 export interface Done {

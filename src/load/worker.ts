@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { loadContent } from "../stages.ts";
-import { toFileData } from "./entry.ts";
+import { toFileData } from "./file-data.ts";
 import type { Done } from "./pool.ts";
 
 parentPort?.on("message", (job: { bytes: Uint8Array; path: string }) => {
