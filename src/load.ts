@@ -204,8 +204,11 @@ export async function loadInputs(inputs: Inputs, options: LoadOptions = {}): Pro
   const limits = options.limits ?? DEFAULT_LIMITS;
   // The store holds loads at the default limits (its key does not name the limits), and the workers load at those.
   const loader = limits === DEFAULT_LIMITS ? options.loader : undefined;
+  const readable = inputs.files.flatMap((input) => (input.bytes === null ? [] : [input]));
+  const viaLoader = loader ? await loader.loadAll(readable) : [];
+  let next = 0;
   const loaded = await Promise.all(
-    inputs.files.map((input) => (input.bytes === null ? runStages(input.file) : loader ? loader.load(input) : loadContent(input.bytes, input.display, limits))),
+    inputs.files.map((input) => (input.bytes === null ? runStages(input.file) : loader ? viaLoader[next++]! : loadContent(input.bytes, input.display, limits))),
   );
   files.push(...loaded.map((l) => l.file));
   const start = performance.now();

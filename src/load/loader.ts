@@ -35,9 +35,6 @@ export class Loader {
   private readonly workers: number;
   private readonly offThread: boolean;
   private pool: LoadPool | null = null;
-  /** Files asked for, and files to load, since the last `close`: `loadInputs` asks for all of them at once. */
-  private requested = 0;
-  private missed = 0;
 
   /**
    * @param options.store where loaded files are looked up and stored; none by default
@@ -58,21 +55,29 @@ export class Loader {
     return taken;
   }
 
-  /** Loads one file's bytes: from the store's entry made from them, else by running the stages, then stored. */
-  async load(input: InputBytes): Promise<Loaded> {
-    this.requested++;
-    const id = { version: programVersion(), path: input.display, content: input.hash };
-    const hit = await this.store?.get(id);
-    if (hit) return fromFileData(hit, input.display);
-    const { loaded, data } = await this.run(input.bytes, input.display);
-    await this.store?.set({ ...(data ?? toFileData(loaded)), ...id });
-    return loaded;
+  /**
+   * Loads files' bytes: each from the store's entry made from them, else by running the stages, then
+   * stored. Every file is looked up first, so whether the misses are enough to pay for workers is
+   * known before the first one runs: a build from scratch loads every file in the pool.
+   */
+  async loadAll(inputs: readonly InputBytes[]): Promise<Loaded[]> {
+    const ids = inputs.map((input) => ({ version: programVersion(), path: input.display, content: input.hash }));
+    const hits = await Promise.all(ids.map(async (id) => (await this.store?.get(id)) ?? null));
+    const misses = hits.filter((hit) => hit === null).length;
+    const inWorkers = this.workers > 0 && (this.offThread || misses >= MIN_PARALLEL_FILES);
+    return Promise.all(
+      inputs.map(async (input, i) => {
+        const hit = hits[i];
+        if (hit) return fromFileData(hit, input.display);
+        const { loaded, data } = await this.run(input.bytes, input.display, inWorkers);
+        await this.store?.set({ ...(data ?? toFileData(loaded)), ...ids[i]! });
+        return loaded;
+      }),
+    );
   }
 
   /** Ends a load: stops the workers, if any were started (an `offThread` loader keeps one for the next load, until `stop`). */
   async close(): Promise<void> {
-    this.requested = 0;
-    this.missed = 0;
     if (this.offThread) {
       await this.pool?.trim(1);
       return;
@@ -91,11 +96,10 @@ export class Loader {
    * Runs the stages on a file's bytes: in a worker when there is a pool to use, else (or when the
    * worker fails) in this thread.
    */
-  private async run(bytes: Uint8Array, displayPath: string): Promise<{ loaded: Loaded; data: FileData | null }> {
+  private async run(bytes: Uint8Array, displayPath: string, inWorkers: boolean): Promise<{ loaded: Loaded; data: FileData | null }> {
     // Workers only pay for themselves over many files to load: a build after one edit loads here,
     // but serve's session never does.
-    this.missed++;
-    if (this.workers > 0 && (this.offThread || (this.requested >= MIN_PARALLEL_FILES && this.missed >= MIN_PARALLEL_FILES))) {
+    if (inWorkers) {
       this.pool ??= new LoadPool(this.workers);
       try {
         const { data, stages } = await this.pool.run(bytes, displayPath);

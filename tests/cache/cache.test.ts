@@ -104,9 +104,8 @@ describe("loading in worker threads", () => {
     } finally {
       await loader.close();
     }
-    // Enough files to pay for the workers: each loaded once, some of them in workers.
-    expect(loader.loads.inline + loader.loads.workers).toBe(loaded);
-    expect(loader.loads.workers).toBeGreaterThan(0);
+    // Enough misses to pay for the workers, known before the first runs: every file loaded once, in a worker.
+    expect(loader.loads).toEqual({ inline: 0, workers: loaded });
     // No cache folder: nothing read or written.
     expect(store.stats).toEqual({ hits: 0, misses: 0, writes: 0 });
   }, 60_000);
