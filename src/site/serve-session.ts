@@ -62,7 +62,6 @@ export async function serve(options: ServeOptions): Promise<number> {
   options.onBuild?.(await build({ ...options, session }));
   const rebuildOptions = { ...options, session };
   const server = await startServer(path.resolve(options.output), options.port);
-  options.onReady?.(server.url);
 
   let running: Promise<void> | null = null;
   let again = false;
@@ -95,6 +94,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     });
   };
   const watcher = watchPaths([...options.inputs, TEMPLATES], rebuild);
+  // Ready once it watches too: a file saved as soon as the address is printed is rebuilt.
+  options.onReady?.(server.url);
 
   const signal = options.signal ?? signalFromProcess();
   await new Promise<void>((resolve) => {

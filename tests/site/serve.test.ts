@@ -28,19 +28,29 @@ function rawGet(port: number, requestPath: string): Promise<{ status: number; bo
 }
 
 /** Waits for the first server-sent event named `name`. */
-async function nextEvent(url: string, name: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal });
-  const reader = response.body!.getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error("event stream ended");
-    buffer += new TextDecoder().decode(value);
-    if (buffer.includes(`event: ${name}`)) {
-      await reader.cancel();
-      return buffer;
+/**
+ * Listens to the server's event stream: `connected` settles once the server has taken the client
+ * on (its ": connected" comment arrived), `event` with the stream's text once `name` arrives.
+ */
+function nextEvent(url: string, name: string, signal: AbortSignal): { connected: Promise<void>; event: Promise<string> } {
+  let connect: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (connect = resolve));
+  const event = (async () => {
+    const response = await fetch(url, { signal });
+    const reader = response.body!.getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("event stream ended");
+      buffer += new TextDecoder().decode(value);
+      if (buffer.includes(": connected")) connect();
+      if (buffer.includes(`event: ${name}`)) {
+        await reader.cancel();
+        return buffer;
+      }
     }
-  }
+  })();
+  return { connected, event };
 }
 
 describe("startServer", () => {
@@ -101,8 +111,8 @@ describe("startServer", () => {
     const server = await startServer(await site(), 0);
     const controller = new AbortController();
     try {
-      const event = nextEvent(new URL(EVENTS_PATH, server.url).href, "reload", controller.signal);
-      await new Promise((r) => setTimeout(r, 100));
+      const { connected, event } = nextEvent(new URL(EVENTS_PATH, server.url).href, "reload", controller.signal);
+      await connected;
       server.reload();
       expect(await event).toContain("event: reload");
     } finally {
@@ -146,8 +156,8 @@ describe("runServe", () => {
       expect(home).toContain("Machine Learning Engineer");
       expect(home).toContain(RELOAD_SCRIPT);
       const events = new AbortController();
-      const reload = nextEvent(new URL(EVENTS_PATH, url).href, "reload", events.signal);
-      await new Promise((r) => setTimeout(r, 100));
+      const { connected, event: reload } = nextEvent(new URL(EVENTS_PATH, url).href, "reload", events.signal);
+      await connected;
       const done = new Promise<number>((resolve) => (onRebuild = resolve));
       const file = path.join(input, "machine-learning-engineer-transitions.md");
       await writeFile(file, (await readFile(file, "utf8")).replace("## Overview\n", "## Overview\nNow rebuilt on change. "));
