@@ -1,16 +1,20 @@
 /**
  * The blocks of a section that are not prose (code, tables, HTML, quotes, images): ladders drawn
- * in code, level tables (markdown or HTML), text in HTML; what stays unread is left over.
+ * in code, level tables (markdown or HTML), tables of skills a sentence introduces, text in HTML;
+ * what stays unread is left over.
  */
 import type { Code, Html, RootContent } from "mdast";
 import type { Position } from "unist";
+import { toString } from "mdast-util-to-string";
 import { hasArrow, splitArrows } from "./arrows.ts";
 import { isMediaParagraph, isProse } from "./entries.ts";
-import { gridOfTable, gridsOf, hasMedia, isMediaOnly, parseHtmlRun, textOutsideTables } from "./html.ts";
+import { gridOfTable, gridsOf, hasMedia, isMediaOnly, parseHtmlRun, textOutsideTables, type Grid } from "./html.ts";
 import { isLevelTable, readLevelTable } from "./level-tables.ts";
+import { conceptOf } from "./names.ts";
 import { Out, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
-import { addLadder } from "./values.ts";
+import { skillItems } from "./skill-names.ts";
+import { addLadder, addSkills } from "./values.ts";
 
 /** Text an HTML block holds, offered to the reader (true when it took it as prose). */
 export type OnText = (text: string, position: Position) => boolean;
@@ -35,6 +39,30 @@ function ladderFromCode(code: Code, env: ReadEnv, out: Out): boolean {
   return chains.every((line) => addLadder(line, position, out));
 }
 
+/** A sentence introduces a table of skills in at most this many words. */
+const MAX_LEAD_WORDS = 25;
+
+/** A short sentence that names skills just above a table: "Below is the list of competencies for each track." */
+function introducesSkills(block: RootContent | undefined): boolean {
+  if (block?.type !== "paragraph") return false;
+  const words = toString(block).split(/\s+/).filter(Boolean);
+  return words.length <= MAX_LEAD_WORDS && words.some((w) => conceptOf(w.replace(/[^\p{L}]/gu, "")) === "skills");
+}
+
+/**
+ * A table of skill names, a column a category ("| Craftsmanship | Impact |" over "| Delivery
+ * Process | Ownership |"): each cell's names are skills of its column's heading. False, reading
+ * nothing, when a heading is empty or a cell is prose rather than names.
+ */
+function readSkillTable(grid: Grid, out: Out): boolean {
+  const categories = grid.header.map((c) => c.text);
+  if (categories.some((c) => c === "")) return false;
+  const cells = grid.rows.flatMap((row) => row.map((cell, column) => ({ cell, category: categories[column] })));
+  if (cells.some(({ cell, category }) => cell.text !== "" && (category === undefined || !skillItems(cell.text)))) return false;
+  for (const { cell, category } of cells) if (cell.text !== "") addSkills(category!, cell.text, cell.position, out);
+  return true;
+}
+
 /**
  * Reads the non-prose blocks among `blocks`: ladders drawn in code, level tables (markdown or
  * HTML), text in HTML (to `onText`), images; leaves the rest over.
@@ -57,6 +85,7 @@ export function readBlocks(section: HeadingSection, blocks: readonly RootContent
         out.merge(readLevelTable(grid, section));
         continue;
       }
+      if (grid && introducesSkills(blocks[i - 1]) && readSkillTable(grid, out)) continue;
     }
     out.keepBlocks(section, [block], isMediaParagraph(block));
   }

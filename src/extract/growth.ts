@@ -7,6 +7,7 @@ import { splitArrows } from "./arrows.ts";
 import { readBlocks } from "./blocks.ts";
 import { entriesOf, flatten } from "./entries.ts";
 import { gridOfTable } from "./html.ts";
+import { looksLikeLevel } from "./level-names.ts";
 import { Out, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
 import { splitList } from "./skill-names.ts";
@@ -49,4 +50,37 @@ export function readGrowth(section: HeadingSection, env: ReadEnv): Result {
     }
   }
   return out.result();
+}
+
+/** The levels and ladders a role's growth steps name: see `levelsOfSteps`. */
+export interface StepLevels {
+  /** Every end of a step, in the order first named. */
+  levels: string[];
+  /** Each chain of steps from a level no step leads to, following each level's first step on. */
+  ladders: string[][];
+}
+
+/**
+ * The levels a role's growth steps go between, when most of their ends read as levels ("Senior →
+ * Staff", "L1 → L2"), with the ladders the steps chain into; null for steps between roles ("Data
+ * Analyst → Data Engineer"), which name no level.
+ * @param steps the role's growth steps, in file order
+ */
+export function levelsOfSteps(steps: readonly { from: string; to: string }[]): StepLevels | null {
+  const levels = [...new Set(steps.flatMap((s) => [s.from, s.to]))];
+  if (levels.length < 2 || levels.filter((l) => looksLikeLevel(l, true)).length * 2 < levels.length) return null;
+  const next = new Map<string, string>();
+  for (const step of steps) if (!next.has(step.from)) next.set(step.from, step.to);
+  const reached = new Set(steps.map((s) => s.to));
+  const ladders: string[][] = [];
+  for (const start of levels.filter((l) => next.has(l) && !reached.has(l))) {
+    const chain = [start];
+    const seen = new Set(chain);
+    for (let at = next.get(start); at !== undefined && !seen.has(at); at = next.get(at)) {
+      chain.push(at);
+      seen.add(at);
+    }
+    ladders.push(chain);
+  }
+  return { levels, ladders };
 }

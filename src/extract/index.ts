@@ -1,8 +1,9 @@
 /**
  * mdast → RawRole[]. The roles a file describes are planned first (`roles.ts`: one titled by its
- * first H1, one per section holding parts of a role, or one whose top headings are its levels);
- * each section is then read by the part its heading names (`heading-names.ts`, the classifier's
- * heading half: known names, bilingual halves, misspellings), runs of level headings become levels.
+ * first H1, one per section holding parts of a role or naming a job, or one whose top headings are
+ * its levels); each section is then read by the part its heading names (`heading-names.ts`, the
+ * classifier's heading half: known names, bilingual halves, misspellings), runs of level headings
+ * become levels.
  * Every reader is a pure function of its section (`out.ts`); this dispatcher reads in place the
  * sub-sections a reader leaves to it, and `assemble.ts` builds the role from the results, keeping
  * what none placed as unplaced. A file whose only part is its opening text and that reads as a page
@@ -18,13 +19,13 @@ import { assemble } from "./assemble.ts";
 import { readBlocks } from "./blocks.ts";
 import { hoistFromLists, inOrder } from "./entries.ts";
 import { frontMatterSummary, readFrontMatterLevels, reportUnreadFrontMatter } from "./front-matter.ts";
-import { readGrowth } from "./growth.ts";
-import { isLevelTitle, levelGroupHeading, levelListOf, levelSections } from "./level-names.ts";
+import { levelsOfSteps, readGrowth } from "./growth.ts";
+import { isLevelTitle, levelGroupHeading, levelListOf, levelSections, parseLevelName } from "./level-names.ts";
 import { readLevel, readLevelGroup, readLevels, readPageGroup } from "./requirements.ts";
 import { readStage, readStages } from "./stages.ts";
 import { proseLinks, type ProseLink } from "./links.ts";
 import { isDirectiveBlock, isMarkupBlock } from "./markup.ts";
-import { hasParts, readsAsNoRole, reportNoRole } from "./no-role.ts";
+import { hasParts, namesNoJob, readsAsNoRole, reportNoRole } from "./no-role.ts";
 import { Out, type LevelValue, type ReadEnv, type Result } from "./out.ts";
 import { planRoles, runOfLevels } from "./roles.ts";
 import { sectionConcept, typoOf } from "./heading-names.ts";
@@ -32,6 +33,8 @@ import { isStructuralText, type Concept } from "./names.ts";
 import { readBackground, readOverview, readResponsibilities } from "./overview.ts";
 import { readAlternatives, readProgression } from "./progression.ts";
 import { sectionTree, virtualSection, walkSections, type HeadingSection } from "./sections.ts";
+import { readPageList } from "./job-titles.ts";
+import { readProse } from "./prose.ts";
 import { readSkills } from "./skills.ts";
 import { readStandalonePlan, readTransitions } from "./transitions.ts";
 import { addChain, placeEntry } from "./values.ts";
@@ -176,6 +179,8 @@ export function extractRoles(tree: Root, file: VFile): RawRole[] {
     }
     const env: ReadEnv = { text, title: plan.title, position: start, tops, pageLevel };
     results.push(expand(readOverview(plan.intro, env), env));
+    if (plan.prose) results.push(readProse(plan.intro));
+    if (plan.pages) results.push(readPageList(plan.pages));
     const body = expand(readList(plan.tops, env), env);
     const untouched = !body.values.some((v) => v.kind === "summary");
     results.push(body);
@@ -186,6 +191,7 @@ export function extractRoles(tree: Root, file: VFile): RawRole[] {
     for (const section of sections) keepAll(section, rest);
     results.push(rest.result());
     const complete = (raw: RawRole) => {
+      addStepLevels(raw);
       addLevelLadder(raw);
       // A file with no link syntax has no links to walk its prose for.
       if (mayLink) addLinks(raw, proseLinks([plan.intro, ...plan.tops, ...plan.rest.sections], plan.rest.blocks));
@@ -193,8 +199,12 @@ export function extractRoles(tree: Root, file: VFile): RawRole[] {
         const summary = frontMatterSummary(file);
         if (summary) raw.data.summary = place(raw, ["summary"], start, summary);
       }
+      // One of several roles was planned as a role by its heading.
+      if (plans.length > 1) return null;
       // Opening text (or a front matter summary) and nothing else: maybe a page about roles.
-      return untouched && Boolean(raw.data.summary) && !hasParts(raw) ? readsAsNoRole(plan, file) : null;
+      if (untouched) return raw.data.summary && !hasParts(raw) ? readsAsNoRole(plan, file) : null;
+      // A "Summary" section and nothing else, under a title that names no job: a curriculum, a story.
+      return namesNoJob(raw, plan);
     };
     const noRole = assemble({ raw, file, text, tops, results, stages: (stages, levels) => expand(readStages(stages, levels, env), env), complete });
     return { raw, noRole };
@@ -226,6 +236,24 @@ function keepDirectives(raw: RawRole, tree: Root, text: string, file: VFile): vo
 /** The links of the role's prose, with the position of each. */
 function addLinks(raw: RawRole, links: readonly ProseLink[]): void {
   raw.data.links = links.map((link, index) => place(raw, ["links", index], link.position, { text: link.text, url: link.url }));
+}
+
+/**
+ * A role that names no level and draws no ladder, but whose growth steps go between levels
+ * ("Senior → Staff", a "Current Level | Next" table): those are its levels, and the steps' chains its ladders.
+ */
+function addStepLevels(raw: RawRole): void {
+  const growth = raw.data.growth ?? [];
+  if ((raw.data.levels?.length ?? 0) > 0 || (raw.data.ladders?.length ?? 0) > 0 || growth.length === 0) return;
+  const found = levelsOfSteps(growth);
+  if (!found) return;
+  const position = (name: string) => raw.positions.get(`growth.${growth.findIndex((g) => g.from === name || g.to === name)}`);
+  raw.data.levels = found.levels.map((text, index) => {
+    const { name, code } = parseLevelName(text);
+    place(raw, ["levels", index, "years"], position(text), null);
+    return place(raw, ["levels", index], position(text), { name, slug: toSlug(name) || toSlug(code ?? "") || `level-${index + 1}`, code, years: null, requirements: [] });
+  });
+  raw.data.ladders = found.ladders.map((titles, index) => place(raw, ["ladders", index], position(titles[0]!), titles));
 }
 
 /**

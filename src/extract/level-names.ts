@@ -34,10 +34,27 @@ export interface LevelName {
   beyond: boolean;
 }
 
-/** "Mid Level (2-4 years)" → Mid, 2–4; "Level IC1: Associate" → Associate, code IC1; "Principal and Beyond" → Principal, open. */
+/** A pay range ("8-10k", "10-15/20k", "$120-150k"): no word of a level's name. */
+const PAY = /^[$€£¥]?\d+(?:[-–/][$€£¥]?\d+)*[kK万]$/u;
+
+/** The pay range a level heading ends with ("1Y 基础 8-10k" → "8-10k"), or null. */
+export function payOf(text: string): string | null {
+  const trimmed = text.trim();
+  const last = trimmed.slice(trimmed.lastIndexOf(" ") + 1);
+  return last !== trimmed && PAY.test(last) ? last : null;
+}
+
+/** "1Y 基础 8-10k" → "1Y 基础": a heading without the pay range it ends with. */
+export function withoutPay(text: string): string {
+  const pay = payOf(text);
+  return pay ? text.trim().slice(0, -pay.length).trim() : text;
+}
+
+/** "Mid Level (2-4 years)" → Mid, 2–4; "Level IC1: Associate" → Associate, code IC1; "Principal and Beyond" → Principal, open; "3-5Y" → 3-5Y, 3–5. */
 export function parseLevelName(text: string): LevelName {
   const found = findYears(text);
-  let name = (found ? found.rest : text).replace(/\s+/g, " ").replace(/ ?[:：]$/, "").trim();
+  // A level named by its years alone ("3-5Y") is named so.
+  let name = (found ? found.rest || found.written : text).replace(/\s+/g, " ").replace(/ ?[:：]$/, "").trim();
   let code: string | null = null;
   let beyond = false;
   const only = CODE_ONLY.exec(name);

@@ -1,7 +1,8 @@
 /**
  * Tables of levels, markdown or HTML: levels as rows (a "Level" or "Position" column, or a first
  * column of level names, with an experience column for years) or as columns (header cells that
- * read as levels). Every other cell is a requirement grouped by its column's or row's heading.
+ * read as levels), every other cell a requirement grouped by its column's or row's heading; or
+ * steps, a row each ("| Current Level | Next |": "| L1 | L2 |" is a step from L1 to L2).
  */
 import type { Position } from "unist";
 import { groupOf } from "./groups.ts";
@@ -27,8 +28,27 @@ export function readLevelTable(grid: Grid, section: HeadingSection): Result {
   const out = new Out();
   const shape = tableShape(grid);
   if (shape?.kind === "rows") readLevelRows(grid, shape.nameColumn, out);
+  else if (shape?.kind === "steps") readStepRows(grid, section, out);
   else if (shape) readLevelColumns(grid, section, out);
   return out.result();
+}
+
+/** A cell that says there is no next level: "-", "—", "n/a". */
+const NONE = /^(?:[-–—]+|n\/?a|none)?$/iu;
+
+/**
+ * Each row a step from its first cell to its second (none where that says "-"); the header and
+ * the other cells (alternatives to the usual next level) are the author's, kept as written.
+ */
+function readStepRows(grid: Grid, section: HeadingSection, out: Out): void {
+  const header = grid.header.map((c) => c.text).filter(Boolean).join(" | ");
+  if (header) out.keep(section, grid.header[0]!.position, header);
+  for (const row of grid.rows) {
+    const [from, to, ...others] = row;
+    if (from && to && from.text && !NONE.test(to.text)) out.add({ kind: "growth", from: from.text, to: to.text, steps: [], position: from.position });
+    else for (const cell of [from, to]) if (cell?.text) out.keep(section, cell.position, cell.text);
+    for (const cell of others) if (cell.text) out.keep(section, cell.position, cell.text);
+  }
 }
 
 function readLevelRows(grid: Grid, nameColumn: number, out: Out): void {

@@ -1,12 +1,15 @@
 /**
  * Pages about roles that are not roles: an FAQ, an essay with no heading, a guide quoted in a code
- * block. Such a file gives no role, and one `no-role` info that says why, not an error.
+ * block, prose under a title that names no job. Such a file gives no role, and one `no-role` info
+ * that says why, not an error.
  */
 import type { RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { toString } from "mdast-util-to-string";
 import { report } from "../model/diagnostics.ts";
 import type { RawRole } from "../model/raw-role.ts";
+import { sectionConcept } from "./heading-names.ts";
+import { isJobTitle } from "./job-titles.ts";
 import type { RolePlan } from "./roles.ts";
 import { walkSections } from "./sections.ts";
 
@@ -54,6 +57,23 @@ export function hasParts(raw: RawRole): boolean {
   return Boolean(
     d.background || d.responsibilities?.length || d.skills?.length || d.levels?.length || d.ladders?.length || d.alternativePaths?.length || d.growth?.length || d.transitions?.length,
   );
+}
+
+/** A page has at least this many sections beside its summary for their reading as no part to say it is no role guide. */
+const MIN_OTHER_SECTIONS = 3;
+
+/**
+ * What a page whose only part is its summary, from a section that names one ("# Summary"), reads
+ * as when its title names no job ("Contents", "How I Made a Career Change into Web Development")
+ * and none of three or more other sections names a part: prose about careers (a curriculum, a
+ * story), not a role guide; null otherwise ("# Data Analyst" over an "## Overview" is a role, and
+ * so is a short page under any title).
+ * @param plan the role as planned: its title and top sections
+ */
+export function namesNoJob(raw: RawRole, plan: RolePlan): string | null {
+  const others = plan.tops.filter((s) => !s.pseudo && !sectionConcept(s)).length;
+  if (!raw.data.summary || hasParts(raw) || isJobTitle(plan.title) || others < MIN_OTHER_SECTIONS) return null;
+  return `prose under a title that names no job ("${plan.title}"), its ${others} other sections no part of a role`;
 }
 
 /** The one info of a file that gives no role; the warnings that say a section will be shown on its page are void, and go. */

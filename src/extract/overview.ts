@@ -9,12 +9,13 @@ import { entriesOf, flatten, isProse, type Entry } from "./entries.ts";
 import { isStructuralText } from "./names.ts";
 import { Out, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
-import { addChain, placeEntry } from "./values.ts";
+import { addChain, addTailLadder, placeEntry } from "./values.ts";
 
 /**
  * Reads labelled lines by their labels and the rest as summary prose; a line that is only an
- * arrow chain is a ladder or a growth step; lists that name no part are kept unplaced, since a
- * list is rarely a summary. Text in HTML blocks counts as prose.
+ * arrow chain is a ladder or a growth step, and a sentence that ends with one after a colon draws
+ * that ladder too; lists that name no part are kept unplaced, since a list is rarely a summary.
+ * Text in HTML blocks counts as prose.
  */
 export function readOverview(section: HeadingSection, env: ReadEnv): Result {
   const out = new Out();
@@ -35,7 +36,10 @@ export function readOverview(section: HeadingSection, env: ReadEnv): Result {
     for (const entry of entriesOf([block])) {
       if (placeEntry(section, entry, out)) continue;
       if (addChain(entry, out)) continue;
-      if (block.type === "paragraph") paragraphs.push(entry);
+      if (block.type === "paragraph") {
+        paragraphs.push(entry);
+        addTailLadder(entry, out);
+      }
       // A list that a sentence ending in a colon introduces ("…helps engineers to:") is part of the prose.
       else if (introduces) for (const item of flatten([entry])) paragraphs.push({ ...item, text: `- ${item.text}` });
       else out.keepEntries(section, [entry]);

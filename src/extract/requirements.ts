@@ -9,7 +9,7 @@ import { readBlocks } from "./blocks.ts";
 import { sectionConcept } from "./heading-names.ts";
 import { entriesOf, type Entry } from "./entries.ts";
 import { groupOf, requirementOf, type Priority, type SkillsFrom } from "./groups.ts";
-import { experienceField, isLevelCode, isTier } from "./level-names.ts";
+import { experienceField, isLevelCode, isTier, payOf, withoutPay } from "./level-names.ts";
 import { isStructuralText } from "./names.ts";
 import { Out, type LevelRef, type ReadEnv, type Result } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
@@ -81,7 +81,10 @@ export function readPageGroup(section: HeadingSection, level: LevelRef, env: Rea
 /** Reads a level's own section: its heading names it, its lines and groups are its requirements. */
 export function readLevel(section: HeadingSection, env: ReadEnv, title = section.title): Result {
   const out = new Out();
-  const level = out.level(title, section.position ?? env.position, true);
+  // The pay a heading gives beside the level ("1Y 基础 8-10k") is no part of its name: the heading is kept as written.
+  const pay = payOf(title) !== null;
+  const level = out.level(pay ? withoutPay(title) : title, section.position ?? env.position, true);
+  if (pay) out.keepHeading(section);
   out.merge(readBlocks(section, section.blocks, env));
   addRequirements(level, entriesOf(section.blocks), "other", null, "line", out);
   for (const child of section.children) out.merge(readGroup(level, child, groupOf(child.title, sectionConcept(child)), env));

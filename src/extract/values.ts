@@ -8,6 +8,7 @@ import { toSlug } from "../model/slug.ts";
 import { splitArrows } from "./arrows.ts";
 import type { Entry } from "./entries.ts";
 import { conceptOf, normalizeName } from "./names.ts";
+import { findYears } from "./numbers.ts";
 import type { Out } from "./out.ts";
 import type { HeadingSection } from "./sections.ts";
 import { skillItems, splitList, type SkillItem } from "./skill-names.ts";
@@ -65,12 +66,18 @@ export function addGrowth(title: string, steps: string[], position: Position, ou
   return true;
 }
 
-/** The ladder an arrow chain draws; false when `text` is no chain. */
+/** The ladder an arrow chain draws, each title without the years it gives ("Senior Engineer (5-8 years)"); false when `text` is no chain. */
 export function addLadder(text: string, position: Position, out: Out): boolean {
   const titles = splitArrows(text);
   if (!titles) return false;
-  out.add({ kind: "ladder", titles, position });
+  out.add({ kind: "ladder", titles: titles.map(withoutYears), position });
   return true;
+}
+
+/** "Senior Engineer (5-8 years)" → "Senior Engineer": the years are the level's, not its title's; a title that is only years stays. */
+function withoutYears(title: string): string {
+  const rest = findYears(title)?.rest.replace(/\s+/g, " ").trim();
+  return rest && /\p{L}/u.test(rest) ? rest : title;
 }
 
 /** A line that is only an arrow chain, outside a ladder section: two titles are a growth step, more a ladder. */
@@ -79,6 +86,23 @@ export function addChain(entry: Entry, out: Out): boolean {
   const titles = splitArrows(entry.text);
   if (!titles) return false;
   return titles.length === 2 ? addGrowth(entry.text, [], entry.position, out) : addLadder(entry.text, entry.position, out);
+}
+
+/** A ladder is drawn at the end of a sentence with this many titles or more: two are a step, and in prose rarely that. */
+const MIN_TAIL_LADDER = 3;
+
+/**
+ * The ladder a sentence ends with, set off by a colon ("…along the lines of: Junior → Senior →
+ * Staff"); the sentence stays prose. False for an arrow inside a sentence ("so EKS → RDS works").
+ */
+export function addTailLadder(entry: Entry, out: Out): boolean {
+  // A bold label is a field ("**Ladder**: A → B → C"), read by its name; the words before a plain colon are the sentence's.
+  if (entry.strong || entry.children.length > 0) return false;
+  const colon = entry.text.lastIndexOf(": ");
+  if (colon <= 0) return false;
+  const tail = entry.text.slice(colon + 2).replace(/[.。]\s*$/u, "");
+  const titles = splitArrows(tail);
+  return titles !== null && titles.length >= MIN_TAIL_LADDER && addLadder(tail, entry.position, out);
 }
 
 /** An alternative path (the assembly files each once). */
