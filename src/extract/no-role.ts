@@ -59,6 +59,9 @@ export function hasParts(raw: RawRole): boolean {
   );
 }
 
+/** "Summary" as the heading of a section, in the languages the names table knows. */
+const SUMMARY_HEADING = /^(?:summary|in summary|resumen|resumo|zusammenfassung|résumé|요약|总结|摘要)[.:]?$/iu;
+
 /** A page has at least this many sections beside its summary for their reading as no part to say it is no role guide. */
 const MIN_OTHER_SECTIONS = 3;
 
@@ -71,6 +74,10 @@ const MIN_OTHER_SECTIONS = 3;
  * @param plan the role as planned: its title and top sections
  */
 export function namesNoJob(raw: RawRole, plan: RolePlan): string | null {
+  // Only a section headed "Summary" (a curriculum's or a story's) says so: a guide's "Overview",
+  // "About" or "Introduction" over sections of its own, under a title such as "Data Platform", is
+  // a role written in a shape not read yet, and must keep its page.
+  if (!plan.tops.some((s) => !s.pseudo && SUMMARY_HEADING.test(s.title.trim()))) return null;
   const others = plan.tops.filter((s) => !s.pseudo && !sectionConcept(s)).length;
   if (!raw.data.summary || hasParts(raw) || isJobTitle(plan.title) || others < MIN_OTHER_SECTIONS) return null;
   return `prose under a title that names no job ("${plan.title}"), its ${others} other sections no part of a role`;

@@ -84,6 +84,13 @@ describe("prose under a title that names no job", () => {
     expect(short.roles.map((r) => r.title)).toEqual(["Contents"]);
     expect(short.lost).toEqual([]);
   });
+
+  it("is a role when its opening part is an Overview, not a Summary: a team's guide under its field's name keeps its page", () => {
+    const guide = load("# Data Platform\n\n## Overview\nWe run the pipelines.\n\n## How we work\nIn pairs.\n\n## On-call\nWeekly.\n\n## Tooling\nAirflow.\n");
+    expect(guide.roles.map((r) => r.title)).toEqual(["Data Platform"]);
+    expect(guide.rules).not.toContain("no-role");
+    expect(guide.lost).toEqual([]);
+  });
 });
 
 describe("H1s that are levels", () => {
