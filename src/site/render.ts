@@ -105,10 +105,10 @@ function countPages(groups: Manifest["groups"]): number {
 }
 
 /** Writes the search index of `site` beside it, then puts it in place of the site's index. */
-async function reindexInPlace(site: string, log: (message: string) => void): Promise<number> {
+async function reindexInPlace(site: string, language: string, log: (message: string) => void): Promise<number> {
   const staging = tempName(site, "build");
   try {
-    const { pages } = await indexSite(site, staging);
+    const { pages } = await indexSite(site, staging, language);
     await rm(path.join(site, SEARCH_FOLDER), { recursive: true, force: true });
     await rename(staging, path.join(site, SEARCH_FOLDER));
     return pages;
@@ -136,6 +136,7 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
   const temp = tempName(output, "build");
   const manifests = options.manifests ?? null;
   const record = options.record ?? { inputs: null, report: "", warnings: 0, roles: roles.length };
+  const language = (options.site ?? siteView()).language;
   const manifestOf = (groups: Manifest["groups"], indexed: number): Omit<Manifest, "output" | "stamp"> => ({
     version: renderVersion(),
     ...record,
@@ -174,7 +175,7 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       options.onWritten?.();
       collectGarbage();
       start = performance.now();
-      indexed = await reindexInPlace(target, log);
+      indexed = await reindexInPlace(target, language, log);
       searchTime = since(start);
     } else if (options.deferSearch) {
       // The previous index moves over with the new pages, so search works until it is rebuilt.
@@ -184,14 +185,14 @@ export async function buildSite(roles: readonly Role[], output: string, log: (me
       options.onWritten?.();
       collectGarbage();
       start = performance.now();
-      indexed = await reindexInPlace(target, log);
+      indexed = await reindexInPlace(target, language, log);
       searchTime = since(start);
     } else {
       // The catalog and the rendered pages are garbage now: collected before Pagefind's process
       // grows, the build's own memory goes back to the system instead of adding to the peak.
       collectGarbage();
       start = performance.now();
-      indexed = (await indexSite(temp)).pages;
+      indexed = (await indexSite(temp, path.join(temp, SEARCH_FOLDER), language)).pages;
       searchTime = since(start);
       await forget();
       reportLeftover(await swapIn(temp, output), log);

@@ -27,12 +27,14 @@ let running = 0;
  * (the browser library finds its index beside itself, so the folder can be moved in later).
  * @param site a built site folder
  * @param target where the index goes
+ * @param language the site's language (a BCP 47 tag): one index, stemmed for it when Pagefind knows it
  * @throws Error with Pagefind's messages when it reports any
  */
-export async function indexSite(site: string, target = path.join(site, SEARCH_FOLDER)): Promise<SearchResult> {
+export async function indexSite(site: string, target = path.join(site, SEARCH_FOLDER), language = "en"): Promise<SearchResult> {
   running++;
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    // One index in the site's language (the pages' lang), whose stemming Pagefind then applies.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.toLowerCase() });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     try {
       const added = await index.addDirectory({ path: path.resolve(site) });

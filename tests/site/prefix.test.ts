@@ -39,6 +39,7 @@ beforeAll(async () => {
     logo: logoFile,
     repository: { url: REPO, branch: "main", dir: "guides" },
     nav: [{ label: "Handbook", url: "https://handbook.example/" }],
+    language: "fr",
   });
   site = path.join(dir, "site");
   plain = path.join(dir, "plain");
@@ -143,6 +144,14 @@ describe("a site under a sub-path", () => {
     expect(await readFile(path.join(site, logo.slice("/atlas/".length)), "utf8")).toBe(LOGO);
     expect(home.text(".site-footer")).toContain("source repository");
     expect(home.all(".site-footer a").map(href)).toContain(REPO);
+  });
+
+  it("writes the pages and the search index in the configured language", async () => {
+    expect((await readPage(site, "/")).one("html").properties.lang).toBe("fr");
+    const entry = JSON.parse(await readFile(path.join(site, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(Object.keys(entry.languages)).toEqual(["fr"]);
+    const plainEntry = JSON.parse(await readFile(path.join(plain, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(Object.keys(plainEntry.languages)).toEqual(["en"]);
   });
 
   it("has a favicon.ico beside the SVG icon: a real ICO file holding PNG images", async () => {
