@@ -7,7 +7,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadRoles } from "./load.ts";
 import { forPrinting, hasErrors, toDiagnostics } from "./model/diagnostics.ts";
 import { roleJsonSchema } from "./model/role.ts";
-import { RULES } from "./model/rules.ts";
+import { RULES, ruleUrl, type RuleId } from "./model/rules.ts";
 import type { SiteConfig } from "./config/schema.ts";
 import { plural } from "./catalog/format.ts";
 import { formatGithub, formatText } from "./report/format.ts";
@@ -106,7 +106,7 @@ const COMMANDS: Record<string, Command> = {
     async run(values, positionals, io) {
       if (positionals.length) throw new UsageError(`rules takes no arguments, got "${positionals[0]}"`);
       const format = formatOf(values, ["text", "json"]);
-      const rules = Object.entries(RULES).map(([id, rule]) => ({ id, ...rule }));
+      const rules = (Object.keys(RULES) as RuleId[]).map((id) => ({ id, severity: RULES[id].severity, title: RULES[id].title, hint: RULES[id].hint, url: ruleUrl(id) }));
       if (format === "json") io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
       else {
         const width = Math.max(...rules.map((r) => r.id.length));

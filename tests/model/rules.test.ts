@@ -66,4 +66,18 @@ describe("the rule registry", () => {
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(Object.keys(RULES));
     expect(lines[0]).toMatch(/^input-missing\s+error\s+No such file or folder$/);
   });
+
+  it("is listed as JSON for tools, each rule with its hint and the README row that documents it", async () => {
+    const stdout = new Capture();
+    expect(await main(["rules", "--format", "json"], { stdout, stderr: new Capture() })).toBe(0);
+    const listed = JSON.parse(stdout.text) as { id: string; severity: string; title: string; hint: string; url: string }[];
+    expect(listed.map((r) => r.id)).toEqual(Object.keys(RULES));
+    expect(listed[0]).toEqual({
+      id: "input-missing",
+      severity: "error",
+      title: "No such file or folder",
+      hint: RULES["input-missing"].hint,
+      url: "README.md#rule-input-missing",
+    });
+  });
 });
