@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadRoles } from "./load.ts";
+import { aliasesFor } from "./model/aliases.ts";
 import { forPrinting, hasErrors, toDiagnostics } from "./model/diagnostics.ts";
 import { roleJsonSchema } from "./model/role.ts";
 import { RULES, ruleUrl, type RuleId } from "./model/rules.ts";
@@ -71,15 +72,17 @@ const COMMANDS: Record<string, Command> = {
   check: {
     summary: "check role guides and print diagnostics",
     usage:
-      "career-atlas check [paths...] [--format text|json|github] [--explain]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)\n  --explain   print, for every section, its line, what it was read as and why (the signals and their weights)",
-    options: { format: { type: "string" }, explain: { type: "boolean" } },
+      "career-atlas check [paths...] [--format text|json|github] [--explain] [--config <file>]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)\n  --explain   print, for every section, its line, what it was read as and why (the signals and their weights)\n  --config    the site configuration whose aliases merge roles and skills, as build does (default: the one in the working directory, if any)",
+    options: { format: { type: "string" }, explain: { type: "boolean" }, config: { type: "string" } },
     async run(values, positionals, io) {
       const format = formatOf(values, ["text", "json", "github"]);
       if (values.explain === true) {
         const { explainInputs } = await import("./explain.ts");
         io.stdout.write(await explainInputs(inputsOf({}, positionals)));
       }
-      const { files } = await loadRoles(inputsOf({}, positionals));
+      const config = await siteConfig(values, io, "Check");
+      if (!config) return 1;
+      const { files } = await loadRoles(inputsOf({}, positionals), { aliases: aliasesFor(config.aliases) });
       if (format === "json") io.stdout.write(`${jsonForTerminal(JSON.stringify(toDiagnostics(files), null, 2))}\n`);
       else {
         const shown = forPrinting(files);
@@ -91,10 +94,12 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     summary: "print the roles and diagnostics as JSON",
-    usage: "career-atlas export [paths...]",
-    options: {},
-    async run(_values, positionals, io) {
-      const { roles, files } = await loadRoles(inputsOf({}, positionals));
+    usage: "career-atlas export [paths...] [--config <file>]\n\n  --config    the site configuration whose aliases merge roles and skills, as build does (default: the one in the working directory, if any)",
+    options: { config: { type: "string" } },
+    async run(values, positionals, io) {
+      const config = await siteConfig(values, io, "Export");
+      if (!config) return 1;
+      const { roles, files } = await loadRoles(inputsOf({}, positionals), { aliases: aliasesFor(config.aliases) });
       io.stdout.write(`${jsonForTerminal(JSON.stringify({ roles, diagnostics: toDiagnostics(files) }, null, 2))}\n`);
       return hasErrors(files) ? 1 : 0;
     },
@@ -162,15 +167,16 @@ function printBuild(text: { stdout: string; stderr: string }, io: Io): void {
 }
 
 /**
- * The site configuration of build and serve (`--config`, else the file found in the working
- * directory, else the defaults, then `--base-url`); null, with its diagnostics printed, when it has errors.
+ * The site configuration of build, serve, check and export (`--config`, else the file found in the
+ * working directory, else the defaults, then `--base-url`); null, with its diagnostics printed, when
+ * it has errors. Check and export read it for its aliases, so that they merge roles as build does.
  */
-async function siteConfig(values: Record<string, unknown>, io: Io): Promise<SiteConfig | null> {
+async function siteConfig(values: Record<string, unknown>, io: Io, command = "Build"): Promise<SiteConfig | null> {
   const { loadConfig, withBaseUrl } = await import("./config/load.ts");
   const { config, file } = loadConfig({ file: typeof values.config === "string" ? values.config : undefined });
   if (file && file.messages.length > 0) io.stderr.write(formatText(forPrinting([file]).files));
   if (!config) {
-    io.stderr.write(`Build stopped: the configuration ${forTerminal(file?.path ?? "")} has errors; fix them, or name another file with --config.\n`);
+    io.stderr.write(`${command} stopped: the configuration ${forTerminal(file?.path ?? "")} has errors; fix them, or name another file with --config.\n`);
     return null;
   }
   if (typeof values["base-url"] !== "string") return config;

@@ -72,6 +72,34 @@ describe("career-atlas check", () => {
   });
 });
 
+describe("check and export with a site configuration", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "career-atlas-cli-aliases-"));
+    await writeFile(path.join(dir, "short.md"), "# DPE\n\n## Overview\nRuns the data platform.\n");
+    await writeFile(path.join(dir, "long.md"), "# Data Platform Engineer\n\n## Overview\nKeeps the pipelines up.\n");
+    await writeFile(path.join(dir, "career-atlas.config.yaml"), "aliases:\n  roles:\n    DPE: Data Platform Engineer\n");
+    await writeFile(path.join(dir, "broken.yaml"), "aliases: [\n");
+  });
+
+  it("merge roles by the configuration's aliases, as build does", async () => {
+    const guides = [path.join(dir, "short.md"), path.join(dir, "long.md")];
+    const plain = await run("export", ...guides);
+    expect(JSON.parse(plain.stdout).roles.map((r: Role) => r.title)).toEqual(["DPE", "Data Platform Engineer"]);
+    const merged = await run("export", ...guides, "--config", path.join(dir, "career-atlas.config.yaml"));
+    expect(JSON.parse(merged.stdout).roles.map((r: Role) => r.title)).toEqual(["Data Platform Engineer"]);
+    const checked = await run("check", ...guides, "--config", path.join(dir, "career-atlas.config.yaml"), "--format", "json");
+    expect(JSON.parse(checked.stdout).map((d: Diagnostic) => d.ruleId)).toContain("alias-merged");
+  });
+
+  it("stop with the configuration's own diagnostics when it has errors", async () => {
+    const { code, stderr } = await run("check", path.join(dir, "short.md"), "--config", path.join(dir, "broken.yaml"));
+    expect(code).toBe(1);
+    expect(stderr).toContain("config-syntax");
+    expect(stderr).toMatch(/Check stopped: the configuration .*broken\.yaml has errors/);
+  });
+});
+
 describe("career-atlas export", () => {
   it("prints one merged role that the schema accepts", async () => {
     const { code, stdout } = await run("export", path.join(root, "seeds"));
