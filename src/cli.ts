@@ -4,7 +4,7 @@
  * module that writes to the terminal: the build and serve return or call back what they did.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { loadRoles } from "./load.ts";
+import { loadRoles, type LoadResult } from "./load.ts";
 import { aliasesFor } from "./model/aliases.ts";
 import { forPrinting, hasErrors, toDiagnostics } from "./model/diagnostics.ts";
 import { roleJsonSchema } from "./model/role.ts";
@@ -35,6 +35,8 @@ const FORCE_HELP =
 
 const CONFIG_HELP =
   "  --config    the site configuration file (default: career-atlas.config.yaml, .yml or .json in the working directory, if any)\n  --base-url  the address the site is published at, e.g. https://example.org/atlas/ (overrides the configuration's baseUrl)";
+
+const ALIASES_HELP = "  --config    the site configuration whose aliases merge roles and skills, as build does (default: the one in the working directory, if any)";
 
 const COMMANDS: Record<string, Command> = {
   build: {
@@ -72,7 +74,7 @@ const COMMANDS: Record<string, Command> = {
   check: {
     summary: "check role guides and print diagnostics",
     usage:
-      "career-atlas check [paths...] [--format text|json|github] [--explain] [--config <file>]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)\n  --explain   print, for every section, its line, what it was read as and why (the signals and their weights)\n  --config    the site configuration whose aliases merge roles and skills, as build does (default: the one in the working directory, if any)",
+      `career-atlas check [paths...] [--format text|json|github] [--explain] [--config <file>]\n\n  --format    text: a line per diagnostic, file:line:column first (on stderr); json: every diagnostic as JSON; github: GitHub Actions annotations (both on stdout)\n  --explain   print, for every section, its line, what it was read as and why (the signals and their weights)\n${ALIASES_HELP}`,
     options: { format: { type: "string" }, explain: { type: "boolean" }, config: { type: "string" } },
     async run(values, positionals, io) {
       const format = formatOf(values, ["text", "json", "github"]);
@@ -80,9 +82,9 @@ const COMMANDS: Record<string, Command> = {
         const { explainInputs } = await import("./explain.ts");
         io.stdout.write(await explainInputs(inputsOf({}, positionals)));
       }
-      const config = await siteConfig(values, io, "Check");
-      if (!config) return 1;
-      const { files } = await loadRoles(inputsOf({}, positionals), { aliases: aliasesFor(config.aliases) });
+      const loaded = await loadConfigured(values, positionals, io, "Check");
+      if (!loaded) return 1;
+      const { files } = loaded;
       if (format === "json") io.stdout.write(`${jsonForTerminal(JSON.stringify(toDiagnostics(files), null, 2))}\n`);
       else {
         const shown = forPrinting(files);
@@ -94,12 +96,12 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     summary: "print the roles and diagnostics as JSON",
-    usage: "career-atlas export [paths...] [--config <file>]\n\n  --config    the site configuration whose aliases merge roles and skills, as build does (default: the one in the working directory, if any)",
+    usage: `career-atlas export [paths...] [--config <file>]\n\n${ALIASES_HELP}`,
     options: { config: { type: "string" } },
     async run(values, positionals, io) {
-      const config = await siteConfig(values, io, "Export");
-      if (!config) return 1;
-      const { roles, files } = await loadRoles(inputsOf({}, positionals), { aliases: aliasesFor(config.aliases) });
+      const loaded = await loadConfigured(values, positionals, io, "Export");
+      if (!loaded) return 1;
+      const { roles, files } = loaded;
       io.stdout.write(`${jsonForTerminal(JSON.stringify({ roles, diagnostics: toDiagnostics(files) }, null, 2))}\n`);
       return hasErrors(files) ? 1 : 0;
     },
@@ -185,6 +187,12 @@ async function siteConfig(values: Record<string, unknown>, io: Io, command = "Bu
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The roles of check and export, merged by the configuration's aliases as build merges them; null when the configuration has errors (printed). */
+async function loadConfigured(values: Record<string, unknown>, positionals: string[], io: Io, command: string): Promise<LoadResult | null> {
+  const config = await siteConfig(values, io, command);
+  return config ? loadRoles(inputsOf({}, positionals), { aliases: aliasesFor(config.aliases) }) : null;
 }
 
 function inputsOf(values: Record<string, unknown>, positionals: string[]): string[] {

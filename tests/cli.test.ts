@@ -4,19 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli.ts";
+import { run } from "./cli-run.ts";
 import { Diagnostic } from "../src/model/diagnostics.ts";
 import { Role } from "../src/model/role.ts";
 import { root } from "./seeds.ts";
 
-/** Runs the CLI in-process and collects what it prints. */
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const sink = (append: (s: string) => void) => ({ write: (chunk: string) => (append(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
-  const code = await main(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 let bad: string;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli.ts";
+import { run } from "../cli-run.ts";
 import { explainSections } from "../../src/extract/explain.ts";
 import { parseMarkdown } from "../../src/parse/index.ts";
 import { readRoleText } from "../../src/read/index.ts";
@@ -17,13 +17,6 @@ import { corpusDir } from "../seeds.ts";
 
 const typos = fileURLToPath(new URL("./fixtures/typos.md", import.meta.url));
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const sink = (append: (s: string) => void) => ({ write: (chunk: string) => (append(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
-  const code = await main(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 describe("check --explain", () => {
   it("prints every section's line, what it was read as, and the signals with their weights", async () => {

@@ -4,30 +4,14 @@
  * links, a page about one level, an FAQ that gives no role, groups of responsibilities, links and
  * media in prose, and Hugo's TOML front matter.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { fixture, load, only } from "./fixture-roles.ts";
 import { experienceField, levelRun } from "../../src/extract/level-names.ts";
 import { roleTitle } from "../../src/extract/index.ts";
 import { loadContent } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
-import type { Role } from "../../src/model/role.ts";
 import { coverage } from "../../src/report/coverage.ts";
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-
-function load(name: string) {
-  const { file, roles } = loadContent(readFileSync(fixture(name)), name);
-  const diagnostics = toDiagnostics([file]).map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column }));
-  return { file, roles: roles.map((p) => p.role), diagnostics };
-}
-
-function only(name: string): { role: Role; diagnostics: ReturnType<typeof load>["diagnostics"] } {
-  const { roles, diagnostics, file } = load(name);
-  expect(roles).toHaveLength(1);
-  expect(coverage(file, roles).lost).toEqual([]);
-  return { role: roles[0]!, diagnostics };
-}
 
 describe("levels as top headings, each titled in full", () => {
   it("make one role titled by what they share, each its own level, in order", () => {

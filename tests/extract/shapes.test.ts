@@ -4,28 +4,13 @@
  * several roles in a file, and other languages.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { fixture, load, only } from "./fixture-roles.ts";
 import { loadContent } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import type { Level, Role } from "../../src/model/role.ts";
 import { coverage } from "../../src/report/coverage.ts";
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-
-function load(name: string) {
-  const { file, roles } = loadContent(readFileSync(fixture(name)), name);
-  const diagnostics = toDiagnostics([file]).map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column }));
-  return { file, roles: roles.map((p) => p.role), diagnostics };
-}
-
-function only(name: string): { role: Role; diagnostics: ReturnType<typeof load>["diagnostics"] } {
-  const { roles, diagnostics, file } = load(name);
-  expect(roles).toHaveLength(1);
-  // Every shape keeps every word the author wrote.
-  expect(coverage(file, roles).lost).toEqual([]);
-  return { role: roles[0]!, diagnostics };
-}
 
 const levels = (role: Role) => role.levels.map((l) => [l.name, l.code, l.years]);
 const requirements = (level: Level) => level.requirements.map((r) => [r.text, r.detail, r.priority, r.group]);
