@@ -12,7 +12,7 @@ import { EntryStore } from "../../src/cache/store.ts";
 import { Loader, loadRoles } from "../../src/load.ts";
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import { tempDir } from "./helpers.ts";
-import { build, entryFiles, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
+import { build, entryFiles, expectBuilt, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   root = await tempDir("career-atlas-hostile-cache-");
   input = await makeInput(root);
   cacheDir = path.join(root, "cache");
-  expect((await build({ input, output: path.join(root, "first"), cacheDir })).code).toBe(0);
+  expectBuilt(await build({ input, output: path.join(root, "first"), cacheDir }));
   entryOf = new Map();
   original = new Map();
   for (const file of await entryFiles(cacheDir)) {

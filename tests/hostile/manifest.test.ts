@@ -12,7 +12,7 @@ import { serveSession } from "../../src/site/serve-session.ts";
 import { manifestPath, readManifest } from "../../src/site/manifest.ts";
 import { isSitePath, linkFiles, moveFiles, removeFiles } from "../../src/site/reuse.ts";
 import { tempDir } from "./helpers.ts";
-import { build, expectSameAsFresh, makeInput } from "./sites.ts";
+import { build, expectBuilt, expectSameAsFresh, makeInput } from "./sites.ts";
 
 let root: string;
 let input: string;
@@ -42,7 +42,7 @@ describe("a forged manifest", () => {
     ["an absolute path", "<victim>"],
   ])("listing %s is rejected whole: serve's in-place rebuild renders everything and deletes nothing outside", async (name, listed) => {
     const site = path.join(root, `site-${name.replace(/\W+/g, "-")}`);
-    expect((await build({ input, output: site, cacheDir })).code).toBe(0);
+    expectBuilt(await build({ input, output: site, cacheDir }));
     expect(await readManifest(cacheDir, site)).not.toBeNull();
     await forge(site, ["index.html", listed === "<victim>" ? victim : listed]);
     expect(await readManifest(cacheDir, site)).toBeNull();

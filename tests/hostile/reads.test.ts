@@ -12,7 +12,7 @@ import { collectInputs, loadInputs, readCollected, readInputs } from "../../src/
 import { toDiagnostics } from "../../src/model/diagnostics.ts";
 import { readBytes } from "../../src/read/open.ts";
 import { tempDir } from "./helpers.ts";
-import { build, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
+import { build, expectBuilt, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
 
 // A hook between the build's read of its inputs and everything after it (the digest, the load):
 // where a file edited during a build changes.
@@ -56,10 +56,10 @@ const writeSummary = (summary: string) => writeFile(path.join(input, GUIDE), ori
 describe("a guide edited around a build", () => {
   it("after one build and before the next is rendered again, never kept", async () => {
     const site = path.join(root, "edited");
-    expect((await build({ input, output: site, cacheDir })).code).toBe(0);
+    expectBuilt(await build({ input, output: site, cacheDir }));
     await writeSummary("Summary after the first build.");
     const run = await build({ input, output: site, cacheDir });
-    expect(run.code).toBe(0);
+    expectBuilt(run);
     expect(run.out).not.toContain("nothing changed");
     expect(await siteContains(site, "Summary after the first build.")).toBe(true);
     await expectSameAsFresh(site, input, root);
@@ -67,17 +67,17 @@ describe("a guide edited around a build", () => {
 
   it("between the digest and the load gives a site of the bytes digested, so no later build keeps a stale site", async () => {
     const site = path.join(root, "mid-build");
-    expect((await build({ input, output: site, cacheDir })).code).toBe(0);
+    expectBuilt(await build({ input, output: site, cacheDir }));
     await writeSummary("Summary A.");
     // Read as A; changed to B before the load.
     hook.afterRead = () => writeSummary("Summary B.");
-    expect((await build({ input, output: site, cacheDir })).code).toBe(0);
+    expectBuilt(await build({ input, output: site, cacheDir }));
     hook.afterRead = null;
     expect(await siteContains(site, "Summary A.")).toBe(true);
     expect(await siteContains(site, "Summary B.")).toBe(false);
     // Back to A: the build may keep the site, since it is A's.
     await writeSummary("Summary A.");
-    expect((await build({ input, output: site, cacheDir })).code).toBe(0);
+    expectBuilt(await build({ input, output: site, cacheDir }));
     await expectSameAsFresh(site, input, root);
     // B again: not what the site was made of, so rendered.
     await writeSummary("Summary B.");

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Loader, loadRoles } from "../../src/load.ts";
 import { serveSession } from "../../src/site/serve-session.ts";
 import { tempDir } from "./helpers.ts";
-import { build, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
+import { build, expectBuilt, expectSameAsFresh, makeInput, siteContains } from "./sites.ts";
 
 const GUIDE = "machine-learning-engineer-transitions.md";
 const SUMMARY = "Builds scalable ML systems and deploys models to production.";
@@ -32,7 +32,7 @@ describe("serve's session", () => {
     const site = path.join(root, `site-${cache ?? "plain"}`);
     const session = serveSession({ cache: cacheDir !== null, cacheDir: cacheDir ?? undefined });
     try {
-      expect((await build({ input, output: site, cacheDir, session })).code).toBe(0);
+      expectBuilt(await build({ input, output: site, cacheDir, session }));
       expect(session.loader.loads).toEqual({ inline: 0, workers: 2 });
       const file = path.join(input, GUIDE);
       await writeFile(file, (await readFile(file, "utf8")).replace(SUMMARY, "Edited while serving."));

@@ -53,6 +53,11 @@ export async function build(options: BuildWith): Promise<Run> {
   return { code, out: stdout.text, err: stderr.text };
 }
 
+/** Asserts that a build succeeded; when it did not, the assertion shows what it printed. */
+export function expectBuilt(run: Run): void {
+  expect(run.code, `the build exited ${run.code}:\n${run.err}${run.out}`).toBe(0);
+}
+
 /** Every file of `site` with its bytes. */
 export async function contents(site: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
@@ -63,7 +68,7 @@ export async function contents(site: string): Promise<Map<string, Buffer>> {
 /** Asserts that `site` is, file for file and byte for byte, what a `--no-cache` build of `input` makes now. */
 export async function expectSameAsFresh(site: string, input: string, root: string): Promise<void> {
   const fresh = path.join(root, `fresh-${Math.random().toString(36).slice(2)}`);
-  expect((await build({ input, output: fresh })).code).toBe(0);
+  expectBuilt(await build({ input, output: fresh }));
   const expected = await contents(fresh);
   const actual = await contents(site);
   expect([...actual.keys()]).toEqual([...expected.keys()]);

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli.ts";
 import { manifestPath } from "../../src/site/manifest.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
+import { expectBuilt } from "../hostile/sites.ts";
 
 const SEEDS = fileURLToPath(new URL("../../seeds/", import.meta.url));
 const CORPUS = fileURLToPath(new URL("../fixtures/corpus/", import.meta.url));
@@ -44,7 +45,7 @@ async function contents(site: string): Promise<Map<string, Buffer>> {
 /** Asserts that `site` is, file for file and byte for byte, what a build from scratch makes now. */
 async function expectSameAsFresh(site: string): Promise<void> {
   const fresh = path.join(root, `fresh-${Math.random().toString(36).slice(2)}`);
-  expect((await build(fresh, { cache: false })).code).toBe(0);
+  expectBuilt(await build(fresh, { cache: false }));
   const expected = await contents(fresh);
   const actual = await contents(site);
   expect([...actual.keys()]).toEqual([...expected.keys()]);
@@ -84,7 +85,7 @@ describe("a build after a build", () => {
 
   it("after an edit renders the changed pages alone, never writes through a kept file, and matches a build from scratch", async () => {
     const site = path.join(root, "edit");
-    expect((await build(site)).code).toBe(0);
+    expectBuilt(await build(site));
     // A second name for the previous role page: had the build written through a link, it would change.
     const witness = path.join(root, "witness.html");
     await link(path.join(site, ROLE_PAGE), witness);
@@ -103,7 +104,7 @@ describe("a build after a build", () => {
 
   it("drops the pages of a removed guide and adds those of a new one", async () => {
     const site = path.join(root, "remove");
-    expect((await build(site)).code).toBe(0);
+    expectBuilt(await build(site));
     expect(await listFiles(site)).toContain("roles/site-reliability-engineer/index.html");
     await rm(path.join(input, "gravitational-sre-levels.md"));
     const run = await build(site);
@@ -118,16 +119,16 @@ describe("a build after a build", () => {
 
   it("writes a page again that was deleted from the site by hand", async () => {
     const site = path.join(root, "deleted");
-    expect((await build(site)).code).toBe(0);
+    expectBuilt(await build(site));
     await rm(path.join(site, "skills", "pytorch", "index.html"));
     await edit(TRANSITIONS, (text) => `${text}\n`);
-    expect((await build(site)).code).toBe(0);
+    expectBuilt(await build(site));
     await expectSameAsFresh(site);
   }, 120_000);
 
   it("in place (serve's rebuilds) gives the same site", async () => {
     const site = path.join(root, "in-place");
-    expect((await build(site)).code).toBe(0);
+    expectBuilt(await build(site));
     await edit(TRANSITIONS, (text) => text.replace("## Overview\n", "## Overview\nEdited in place.\n"));
     await rm(path.join(input, "monzo-data-engineering.md"));
     const run = await build(site, { inPlace: true });
@@ -139,9 +140,9 @@ describe("a build after a build", () => {
 
   it("renders everything when the site was replaced by another build, or its manifest is unreadable", async () => {
     const site = path.join(root, "replaced");
-    expect((await build(site)).code).toBe(0);
+    expectBuilt(await build(site));
     // A --no-cache build swaps in a new folder and writes no manifest: the one kept no longer matches.
-    expect((await build(site, { cache: false })).code).toBe(0);
+    expectBuilt(await build(site, { cache: false }));
     await edit(TRANSITIONS, (text) => `${text}\n\n`);
     expect((await build(site)).out).not.toMatch(/kept from the previous build|nothing changed/);
     await writeFile(manifestPath(cacheDir, site), "{ not json");
