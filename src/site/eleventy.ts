@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy, { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Catalog } from "../catalog/index.ts";
@@ -28,7 +28,16 @@ interface NunjucksLib {
 
 /** Eleventy's own copy of Nunjucks (not a dependency of ours: the one Eleventy renders with). */
 // (createRequire rather than import.meta.resolve, which vitest's module runner does not support in a global setup.)
-const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as NunjucksLib;
+const eleventyMain = createRequire(import.meta.url).resolve("@11ty/eleventy");
+const nunjucks = createRequire(eleventyMain)("nunjucks") as NunjucksLib;
+
+/**
+ * Eleventy's global event bus (its package does not export it; this is the module its own code
+ * imports). Eleventy caches every compiled template of every run for the life of the process, keyed
+ * by the run's configuration, and so holds each run's catalog; the event it sends when its
+ * configuration is reset empties that cache.
+ */
+const eventBus = (await import(pathToFileURL(path.join(path.dirname(eleventyMain), "EventBus.js")).href)) as { default: { emit(name: string): unknown } };
 
 const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
 
@@ -55,6 +64,11 @@ export interface RenderOptions {
   keepJson?: boolean;
   /** The site configuration (title, path prefix, logo…); the defaults without it. */
   site?: SiteView;
+  /**
+   * Whether to copy the configured logo when the folder lacks it; true by default. Only the first of
+   * a site's runs does, since runs in parallel would all find it missing.
+   */
+  copyLogo?: boolean;
 }
 
 export interface RenderResult {
@@ -69,60 +83,35 @@ export interface RenderResult {
 }
 
 /**
- * Most files one Eleventy run writes. Eleventy keeps every page it rendered in a run (its content
- * included) until the run ends: a site of 16,000 pages in one run peaks at over 2 GB. Runs of a
- * few thousand files keep the peak flat, for about 0.1 s of start-up each.
+ * Eleventy 3.1 does not cache compiled Nunjucks templates: every page of a paginated template was
+ * compiled again (about 2 ms a page). One environment, and each template compiled once by it.
+ * Made here, outside any run: Eleventy keeps compiled templates in a cache of its own for the life of
+ * the process, and closures made inside a run would keep that run's whole catalog with them.
  */
-export const FILES_PER_RUN = 2000;
-
-/** `selection` cut into parts of at most about `size` files (a role writes three), the whole-catalog pages in the first. */
-export function batches(selection: Selection, size = FILES_PER_RUN): Selection[] {
-  type Part = Pick<Catalog, "roles" | "plans" | "skills"> & { site: boolean };
-  const parts: Part[] = [];
-  let current: Part = { roles: [], plans: [], skills: [], site: selection.site };
-  let files = selection.site ? 6 : 0;
-  /** The part with room for `cost` more files, a new one when the current one is full. */
-  const room = (cost: number): Part => {
-    if (files + cost > size && files > 0) {
-      parts.push(current);
-      current = { roles: [], plans: [], skills: [], site: false };
-      files = 0;
+function nunjucksCompiler(): { env: unknown; compile: (source: string, inputPath: string) => (data: unknown) => Promise<string> } {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([path.join(TEMPLATES, "partials"), TEMPLATES]), NUNJUCKS_OPTIONS);
+  const compiled = new Map<string, (data: unknown) => Promise<string>>();
+  const compile = (source: string, inputPath: string): ((data: unknown) => Promise<string>) => {
+    const key = `${inputPath}\u0000${source}`;
+    let render = compiled.get(key);
+    if (!render) {
+      const template = new nunjucks.Template(source, env, inputPath, false);
+      render = (data) => new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result ?? ""))));
+      compiled.set(key, render);
     }
-    files += cost;
-    return current;
+    return render;
   };
-  for (const role of selection.roles) room(3).roles.push(role);
-  for (const plan of selection.plans) room(1).plans.push(plan);
-  for (const skill of selection.skills) room(1).skills.push(skill);
-  if (files > 0 || parts.length === 0) parts.push(current);
-  return parts;
+  return { env, compile };
 }
 
 /**
- * Renders the site into `outDir` (created when missing; files in it are overwritten, none removed),
- * in runs of at most `FILES_PER_RUN` files.
- * @param catalog the catalog to show
- * @param outDir where the site goes
- * @param log where Eleventy's warnings and errors go
- * @throws the template error when a template fails
+ * Empties a run's Nunjucks environment of what Eleventy put in it. Eleventy keeps every environment
+ * given by `setLibrary` in a set of its own for the life of the process, and the filters and
+ * shortcodes it adds hold the run's whole configuration, catalog included: without this, every
+ * run's catalog would stay in memory (some 600 MB at 5,000 roles, held while Pagefind indexes).
  */
-export async function renderSite(
-  catalog: Catalog,
-  outDir: string,
-  log: (message: string) => void = () => {},
-  options: RenderOptions = {},
-): Promise<RenderResult> {
-  const result: RenderResult = { written: [], pages: 0, data: 0, copied: 0 };
-  let first = true;
-  for (const part of batches(options.selection ?? selectAll(catalog))) {
-    const done = await renderRun(catalog, outDir, log, { selection: part, copyAssets: first && options.copyAssets !== false, keepJson: options.keepJson, site: options.site });
-    first = false;
-    for (const w of done.written) result.written.push(w);
-    result.pages += done.pages;
-    result.data += done.data;
-    result.copied += done.copied;
-  }
-  return result;
+function release(env: unknown): void {
+  Object.assign(env as object, { filters: {}, asyncFilters: [], tests: {}, globals: {}, extensions: {}, extensionsList: [] });
 }
 
 let ignoring = false;
@@ -143,10 +132,14 @@ function ignoreStrayRejections(): void {
   });
 }
 
-/** One Eleventy run over `options.selection`. */
-async function renderRun(catalog: Catalog, outDir: string, log: (message: string) => void, options: RenderOptions): Promise<RenderResult> {
+/**
+ * One Eleventy run over `options.selection` (see `render-runs.ts`, which cuts a site into runs).
+ * @throws the template error when a template fails
+ */
+export async function renderRun(catalog: Catalog, outDir: string, log: (message: string) => void, options: RenderOptions): Promise<RenderResult> {
   const root = path.resolve(outDir);
   const site = options.site ?? siteView();
+  const { env, compile } = nunjucksCompiler();
   const eleventy = new Eleventy(TEMPLATES, outDir, {
     quietMode: true,
     configPath: false as unknown as string,
@@ -162,27 +155,13 @@ async function renderRun(catalog: Catalog, outDir: string, log: (message: string
       config.setUseGitIgnore(false);
       config.setTemplateFormats(["njk"]);
       config.setIncludesDirectory("partials");
-      // Eleventy 3.1 does not cache compiled Nunjucks templates: every page of a paginated template
-      // was compiled again (about 2 ms a page). The same environment, compiled once per template.
-      const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([path.join(TEMPLATES, "partials"), TEMPLATES]), NUNJUCKS_OPTIONS);
       config.setLibrary("njk", env);
-      const compiled = new Map<string, (data: unknown) => Promise<string>>();
-      const compile = (source: string, inputPath: string): ((data: unknown) => Promise<string>) => {
-        const key = `${inputPath}\u0000${source}`;
-        let render = compiled.get(key);
-        if (!render) {
-          const template = new nunjucks.Template(source, env, inputPath, false);
-          render = (data) => new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result ?? ""))));
-          compiled.set(key, render);
-        }
-        return render;
-      };
       // Permalinks ("{{ role.url }}") are Nunjucks too, compiled once each as well.
       config.addExtension("njk", { compileOptions: { cache: true, permalink: compile }, compile });
       if (options.copyAssets !== false) config.addPassthroughCopy({ [`${TEMPLATES}assets`]: "assets", [`${TEMPLATES}favicon.ico`]: "favicon.ico" });
       // Named by its content, the logo is copied whenever the folder lacks it, even when the previous
       // site's assets are kept (a file of that name linked from there holds the same bytes).
-      if (site.logo && !existsSync(path.join(root, site.logo.output))) config.addPassthroughCopy({ [site.logo.file]: site.logo.output });
+      if (site.logo && options.copyLogo !== false && !existsSync(path.join(root, site.logo.output))) config.addPassthroughCopy({ [site.logo.file]: site.logo.output });
       catalogPlugin(catalog, options.selection ?? selectAll(catalog), options.keepJson, site)(config);
     },
   });
@@ -193,7 +172,14 @@ async function renderRun(catalog: Catalog, outDir: string, log: (message: string
   ignoreStrayRejections();
   // Eleventy's JSDoc types write() as `Promise<{Array}>` (an object with an `Array` property), not the
   // pair of arrays it resolves to.
-  const [copies, templates] = (await eleventy.write()) as unknown as [{ count?: number }[], WriteResult[]];
+  let copies: { count?: number }[];
+  let templates: WriteResult[];
+  try {
+    [copies, templates] = (await eleventy.write()) as unknown as [{ count?: number }[], WriteResult[]];
+  } finally {
+    release(env);
+    await eventBus.default.emit("eleventy.compileCacheReset");
+  }
   const written = templates.flatMap((t) =>
     typeof t.outputPath === "string" && typeof t.url === "string" ? [{ url: t.url, file: path.relative(root, path.resolve(t.outputPath)) }] : [],
   );

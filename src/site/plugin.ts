@@ -103,15 +103,24 @@ export function catalogPlugin(catalog: Catalog, selection: Selection = selectAll
     config.addGlobalData("drawings", () => drawings);
     config.addGlobalData("api", () => api);
     config.addGlobalData("site", () => site);
-    config.addFilter("json", (value: unknown) => toJson(value));
-    config.addFilter("pageTitle", (text: string) => pageTitle(String(text), 70, site.title));
-    // The page's absolute address (canonical link, Open Graph), or "" without a configured baseUrl.
-    config.addFilter("absoluteUrl", (url: string) => absoluteUrl(site, String(url)) ?? "");
-    config.addFilter("timeline", (plan: PlanView) => drawTimeline(plan));
-    // The author's markdown as sanitised HTML (src/site/markdown.ts): the only text printed with `| safe`.
-    config.addFilter("inlineHtml", (text: string | null) => inlineHtml(text));
-    config.addFilter("requirementHtml", (r: Parameters<typeof requirementHtml>[0]) => requirementHtml(r));
-    config.addFilter("proseHtml", (text: string | null, links?: { text: string; url: string }[], paragraphs?: boolean) => proseHtml(text, links, paragraphs));
-    config.addFilter("sectionHtml", (section: Parameters<typeof sectionHtml>[0]) => sectionHtml(section));
+    addFilters(config, site);
   };
+}
+
+/**
+ * The filters, made apart from the catalog: Eleventy keeps every Nunjucks environment it was given,
+ * with its filters, for the life of the process, and a filter made beside the catalog's global data
+ * would keep the whole catalog alive after its run.
+ */
+function addFilters(config: EleventyConfigApi, site: SiteView): void {
+  config.addFilter("json", (value: unknown) => toJson(value));
+  config.addFilter("pageTitle", (text: string) => pageTitle(String(text), 70, site.title));
+  // The page's absolute address (canonical link, Open Graph), or "" without a configured baseUrl.
+  config.addFilter("absoluteUrl", (url: string) => absoluteUrl(site, String(url)) ?? "");
+  config.addFilter("timeline", (plan: PlanView) => drawTimeline(plan));
+  // The author's markdown as sanitised HTML (src/site/markdown.ts): the only text printed with `| safe`.
+  config.addFilter("inlineHtml", (text: string | null) => inlineHtml(text));
+  config.addFilter("requirementHtml", (r: Parameters<typeof requirementHtml>[0]) => requirementHtml(r));
+  config.addFilter("proseHtml", (text: string | null, links?: { text: string; url: string }[], paragraphs?: boolean) => proseHtml(text, links, paragraphs));
+  config.addFilter("sectionHtml", (section: Parameters<typeof sectionHtml>[0]) => sectionHtml(section));
 }

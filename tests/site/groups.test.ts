@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, CatalogMemo, type Catalog } from "../../src/catalog/index.ts";
 import { Role } from "../../src/model/role.ts";
-import { renderSite } from "../../src/site/eleventy.ts";
+import { renderSite } from "../../src/site/render-runs.ts";
 import { pageGroups, SITE_GROUP, type Selection } from "../../src/site/groups.ts";
 import { loadRealRoles } from "../catalog/real-roles.ts";
 import { evilRole } from "./fixture-roles.ts";
