@@ -198,4 +198,4 @@ export type { RoleView } from "./roles.ts";
 export type { PlanView, PhaseView } from "./plans.ts";
 export type { SkillEntry, LetterGroup } from "./skills.ts";
 export type { LadderGraph, LadderNode } from "./ladders.ts";
-export type { LevelComparison, Step } from "./levels-diff.ts";
+export type { LevelComparison, LevelOutline, Step } from "./levels-diff.ts";

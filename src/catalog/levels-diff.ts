@@ -276,12 +276,10 @@ function matrixRows(levels: readonly Level[]): MatrixRow[] {
   return [...rows.values()];
 }
 
-/** The table (or matrix) and the steps for one role, levels in climbing order (see `orderLevels`). */
-export function compareLevels(role: Role): LevelComparison {
-  const levels = orderLevels(role);
-  const matrix = isFramework(levels);
-  const steps: Step[] = [];
-  if (!matrix) for (let i = 0; i + 1 < levels.length; i++) steps.push(diffLevels(role, levels[i]!, levels[i + 1]!, { from: i, to: i + 1 }));
+/** What the role page and the whole-catalog pages read of a comparison: its address and its levels in order. */
+export type LevelOutline = Pick<LevelComparison, "url" | "kind" | "levels" | "pair">;
+
+function outline(role: Role, levels: readonly Level[], matrix: boolean): LevelOutline {
   return {
     url: levelsUrl(role.slug),
     kind: matrix ? "matrix" : "skills",
@@ -291,9 +289,21 @@ export function compareLevels(role: Role): LevelComparison {
       url: `${roleUrl(role.slug)}#${levelAnchor(level.slug)}`,
       yearsLabel: level.years ? rangeLabel(level.years, "year") : null,
     })),
-    rows: matrix ? [] : skillRows(levels),
-    matrix: matrix ? matrixRows(levels) : [],
-    steps,
     pair: levels.length > 1 ? { from: levels[0]!.slug, to: levels[1]!.slug } : null,
   };
+}
+
+/** The comparison's outline alone (see `LevelOutline`), without its table and steps. */
+export function outlineLevels(role: Role): LevelOutline {
+  const levels = orderLevels(role);
+  return outline(role, levels, isFramework(levels));
+}
+
+/** The table (or matrix) and the steps for one role, levels in climbing order (see `orderLevels`). */
+export function compareLevels(role: Role): LevelComparison {
+  const levels = orderLevels(role);
+  const matrix = isFramework(levels);
+  const steps: Step[] = [];
+  if (!matrix) for (let i = 0; i + 1 < levels.length; i++) steps.push(diffLevels(role, levels[i]!, levels[i + 1]!, { from: i, to: i + 1 }));
+  return { ...outline(role, levels, matrix), rows: matrix ? [] : skillRows(levels), matrix: matrix ? matrixRows(levels) : [], steps };
 }

@@ -4,7 +4,7 @@
 import type { Range, Role, Section } from "../model/role.ts";
 import { toSlug } from "../model/slug.ts";
 import { compareText, plural, rangeLabel } from "./format.ts";
-import { compareLevels, type LevelComparison } from "./levels-diff.ts";
+import { outlineLevels, type LevelOutline } from "./levels-diff.ts";
 import { titleUrl } from "./ladders.ts";
 import { skillLinks, type RoleIndex, type SkillLink, type TitleLink } from "./links.ts";
 import type { PlanProgress, PlanView } from "./plans.ts";
@@ -127,7 +127,12 @@ export interface RoleView {
   /** The page's sections in order, those it has only. */
   toc: TocEntry[];
   sources: SourceView[];
-  comparison: LevelComparison;
+  /**
+   * The level comparison's address and levels. Its table and steps are worked out when its page is
+   * rendered (`compareLevels`, a function of `model`): held for every role at once, they were a third
+   * of the catalog's memory.
+   */
+  comparison: LevelOutline;
   /** The role as the model gives it, for the JSON API. */
   model: Role;
 }
@@ -245,7 +250,7 @@ export function buildRoleView(role: Role, index: RoleIndex, plans: readonly Plan
     })),
     sections: role.sections.map((s) => ({ ...s, base: links.file(s.source) })),
     sources: [...role.sources].sort((a, b) => compareText(a.path, b.path)).map((s) => ({ path: s.path, url: links.file(s.path) })),
-    comparison: compareLevels(role),
+    comparison: outlineLevels(role),
     model: role,
   };
   return { ...view, toc: tableOfContents(role, view) };

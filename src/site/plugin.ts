@@ -4,6 +4,8 @@
  */
 import type { Catalog } from "../catalog/index.ts";
 import type { PlanView } from "../catalog/plans.ts";
+import type { RoleView } from "../catalog/roles.ts";
+import { compareLevels } from "../catalog/levels-diff.ts";
 import { roleJsonSchema } from "../model/role.ts";
 import { selectAll, type Selection } from "./groups.ts";
 import { inlineHtml, prepareRoles, proseHtml, requirementHtml, sectionHtml } from "./rich-text.ts";
@@ -118,6 +120,8 @@ function addFilters(config: EleventyConfigApi, site: SiteView): void {
   // The page's absolute address (canonical link, Open Graph), or "" without a configured baseUrl.
   config.addFilter("absoluteUrl", (url: string) => absoluteUrl(site, String(url)) ?? "");
   config.addFilter("timeline", (plan: PlanView) => drawTimeline(plan));
+  // The level comparison's table and steps, made for the one page that shows them.
+  config.addFilter("levelComparison", (role: RoleView) => compareLevels(role.model));
   // The author's markdown as sanitised HTML (src/site/markdown.ts): the only text printed with `| safe`.
   config.addFilter("inlineHtml", (text: string | null) => inlineHtml(text));
   config.addFilter("requirementHtml", (r: Parameters<typeof requirementHtml>[0]) => requirementHtml(r));

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { z } from "zod";
 import { buildCatalog } from "../../src/catalog/index.ts";
+import { compareLevels } from "../../src/catalog/levels-diff.ts";
 import { Role } from "../../src/model/role.ts";
 import { catalogPlugin, pageTitle, roleSchema, toJson, toJsonList } from "../../src/site/plugin.ts";
 import { loadRealRoles } from "../catalog/real-roles.ts";
@@ -46,7 +47,15 @@ describe("catalogPlugin", () => {
     const api = data.get("api") as { roles: string; schema: string };
     expect(JSON.parse(api.roles)).toEqual([JSON.parse(JSON.stringify(mlEngineer))]);
     expect(JSON.parse(api.schema)).toEqual(roleSchema());
-    expect([...filters.keys()].sort()).toEqual(["absoluteUrl", "inlineHtml", "json", "pageTitle", "proseHtml", "requirementHtml", "sectionHtml", "timeline"]);
+    expect([...filters.keys()].sort()).toEqual(["absoluteUrl", "inlineHtml", "json", "levelComparison", "pageTitle", "proseHtml", "requirementHtml", "sectionHtml", "timeline"]);
+    // The comparison's table and steps are made for its page, from the role alone; the view holds its outline.
+    const levelComparison = filters.get("levelComparison") as unknown as (role: unknown) => { rows: unknown[]; steps: unknown[]; url: string };
+    const role = catalog.roles[0]!;
+    const full = levelComparison(role);
+    expect(full).toEqual(compareLevels(mlEngineer));
+    expect(full.rows.length).toBeGreaterThan(0);
+    expect(full.steps.length).toBeGreaterThan(0);
+    expect(role.comparison).toEqual({ url: full.url, kind: "skills", levels: compareLevels(mlEngineer).levels, pair: compareLevels(mlEngineer).pair });
     const timeline = filters.get("timeline") as unknown as (plan: unknown) => string;
     expect(timeline(catalog.plans[0])).toMatch(/^<svg[^>]+class="timeline"/);
   });
