@@ -24,6 +24,8 @@ export interface Measured {
   peakRssMb: number | null;
   /** Peak of the whole process tree's summed RSS in MiB, sampled; null without /proc. */
   peakTreeRssMb: number | null;
+  /** CPU seconds (user + system) of every process of the tree, as last sampled; null without /proc. */
+  cpuSeconds: number | null;
   stdout: string;
   stderr: string;
 }
@@ -65,16 +67,16 @@ export async function runNode(args: readonly string[], options: RunOptions): Pro
     const env = { ...process.env, ...options.env, CAREER_ATLAS_BENCH_RSS: hasGnuTime() ? "" : rssFile };
     const started = performance.now();
     const child = spawn(command, argv, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    const sampler = sampleTreeRss(child.pid!);
+    const sampler = sampleTree(child.pid!);
     const { stdout, stderr } = collect(child);
     const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : null;
     const [code, signal] = await exited(child);
     const wallMs = performance.now() - started;
     if (timer) clearTimeout(timer);
-    const tree = sampler.stop();
+    const { peakMb: tree, cpuSeconds } = sampler.stop();
     const single = await readRss(rssFile);
     const peak = single === null ? tree : tree === null ? single : Math.max(single, tree);
-    return { code, signal, wallMs, peakRssMb: peak, peakTreeRssMb: tree, stdout: stdout(), stderr: stderr() };
+    return { code, signal, wallMs, peakRssMb: peak, peakTreeRssMb: tree, cpuSeconds, stdout: stdout(), stderr: stderr() };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -119,8 +121,14 @@ export async function procPeakRssMb(pid: number): Promise<number | null> {
   }
 }
 
-/** Summed VmRSS (KiB) of `root` and every descendant, from /proc; null where there is none. */
-export function treeRssKib(root: number): number | null {
+/** Clock ticks a second, in which /proc gives CPU times. */
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/**
+ * Summed VmRSS (KiB) of `root` and every descendant, from /proc, and each one's CPU time so far
+ * (user + system, in clock ticks) added to `cpu` by pid; null where there is no /proc.
+ */
+export function treeRssKib(root: number, cpu?: Map<number, number>): number | null {
   let pids: string[];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -128,14 +136,18 @@ export function treeRssKib(root: number): number | null {
     return null;
   }
   const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       // Fields after the command name, which is in brackets and may hold spaces: state, ppid, …
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      // utime and stime are the 12th and 13th of them (every thread's, workers included).
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(fields[1]);
       const list = children.get(ppid) ?? [];
       list.push(Number(pid));
       children.set(ppid, list);
+      ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
     } catch {
       // The process ended while we looked.
     }
@@ -149,30 +161,43 @@ export function treeRssKib(root: number): number | null {
     } catch {
       // Ended.
     }
+    const used = ticks.get(pid);
+    if (cpu && used !== undefined && used >= (cpu.get(pid) ?? 0)) cpu.set(pid, used);
     queue.push(...(children.get(pid) ?? []));
   }
   return total;
 }
 
 /**
- * Samples the summed RSS of a process tree every `everyMs` until stopped.
- * @returns stop(), giving the peak in MiB (null without /proc)
+ * Samples a process tree every `everyMs` until stopped: the peak of its summed RSS, and the CPU time
+ * of each process that was in it. A process's CPU is as last seen, so the last `everyMs` of each is
+ * missed, and Pagefind's service (killed, never waited for) is counted, which GNU time's does not.
+ * @returns stop(), giving the peak in MiB and the CPU seconds (null without /proc)
  */
-export function sampleTreeRss(root: number, everyMs = 100): { stop(): number | null } {
-  if (!existsSync(`/proc/${root}`)) return { stop: () => null };
+export function sampleTree(root: number, everyMs = 100): { stop(): { peakMb: number | null; cpuSeconds: number | null } } {
+  if (!existsSync(`/proc/${root}`)) return { stop: () => ({ peakMb: null, cpuSeconds: null }) };
   let peak = 0;
+  const cpu = new Map<number, number>();
   const sample = (): void => {
-    const kib = treeRssKib(root);
+    const kib = treeRssKib(root, cpu);
     if (kib !== null && kib > peak) peak = kib;
   };
   sample();
   const timer = setInterval(sample, everyMs);
   return {
-    stop(): number | null {
+    stop() {
       clearInterval(timer);
-      return peak > 0 ? Math.round((peak / 1024) * 10) / 10 : null;
+      let ticks = 0;
+      for (const used of cpu.values()) ticks += used;
+      return { peakMb: peak > 0 ? Math.round((peak / 1024) * 10) / 10 : null, cpuSeconds: cpu.size ? Math.round((ticks / TICKS) * 10) / 10 : null };
     },
   };
+}
+
+/** `sampleTree`'s peak alone. */
+export function sampleTreeRss(root: number, everyMs = 100): { stop(): number | null } {
+  const sampler = sampleTree(root, everyMs);
+  return { stop: () => sampler.stop().peakMb };
 }
 
 /** Counts the `.html` files under `dir`; 0 when it does not exist. */
