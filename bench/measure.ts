@@ -26,6 +26,10 @@ export interface Measured {
   peakTreeRssMb: number | null;
   /** CPU seconds (user + system) of every process of the tree, as last sampled; null without /proc. */
   cpuSeconds: number | null;
+  /** The peak RSS in MiB of each program of the tree (by its command name: node, pagefind_extend…). */
+  processPeaksMb: Record<string, number>;
+  /** CPU seconds the machine spent outside the tree meanwhile (other work); null without /proc. */
+  otherCpuSeconds: number | null;
   stdout: string;
   stderr: string;
 }
@@ -73,10 +77,10 @@ export async function runNode(args: readonly string[], options: RunOptions): Pro
     const [code, signal] = await exited(child);
     const wallMs = performance.now() - started;
     if (timer) clearTimeout(timer);
-    const { peakMb: tree, cpuSeconds } = sampler.stop();
+    const { peakMb: tree, cpuSeconds, processPeaksMb, otherCpuSeconds } = sampler.stop();
     const single = await readRss(rssFile);
     const peak = single === null ? tree : tree === null ? single : Math.max(single, tree);
-    return { code, signal, wallMs, peakRssMb: peak, peakTreeRssMb: tree, cpuSeconds, stdout: stdout(), stderr: stderr() };
+    return { code, signal, wallMs, peakRssMb: peak, peakTreeRssMb: tree, cpuSeconds, processPeaksMb, otherCpuSeconds, stdout: stdout(), stderr: stderr() };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -128,7 +132,7 @@ const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).std
  * Summed VmRSS (KiB) of `root` and every descendant, from /proc, and each one's CPU time so far
  * (user + system, in clock ticks) added to `cpu` by pid; null where there is no /proc.
  */
-export function treeRssKib(root: number, cpu?: Map<number, number>): number | null {
+export function treeRssKib(root: number, cpu?: Map<number, number>, peaks?: Map<string, number>): number | null {
   let pids: string[];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -137,6 +141,7 @@ export function treeRssKib(root: number, cpu?: Map<number, number>): number | nu
   }
   const children = new Map<number, number[]>();
   const ticks = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -148,6 +153,7 @@ export function treeRssKib(root: number, cpu?: Map<number, number>): number | nu
       list.push(Number(pid));
       children.set(ppid, list);
       ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
+      names.set(Number(pid), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")));
     } catch {
       // The process ended while we looked.
     }
@@ -157,7 +163,10 @@ export function treeRssKib(root: number, cpu?: Map<number, number>): number | nu
   while (queue.length) {
     const pid = queue.pop()!;
     try {
-      total += Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      const kib = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      total += kib;
+      const name = names.get(pid) ?? "?";
+      if (peaks && kib > (peaks.get(name) ?? 0)) peaks.set(name, kib);
     } catch {
       // Ended.
     }
@@ -174,12 +183,14 @@ export function treeRssKib(root: number, cpu?: Map<number, number>): number | nu
  * missed, and Pagefind's service (killed, never waited for) is counted, which GNU time's does not.
  * @returns stop(), giving the peak in MiB and the CPU seconds (null without /proc)
  */
-export function sampleTree(root: number, everyMs = 100): { stop(): { peakMb: number | null; cpuSeconds: number | null } } {
-  if (!existsSync(`/proc/${root}`)) return { stop: () => ({ peakMb: null, cpuSeconds: null }) };
+export function sampleTree(root: number, everyMs = 100): { stop(): { peakMb: number | null; cpuSeconds: number | null; processPeaksMb: Record<string, number>; otherCpuSeconds: number | null } } {
+  if (!existsSync(`/proc/${root}`)) return { stop: () => ({ peakMb: null, cpuSeconds: null, processPeaksMb: {}, otherCpuSeconds: null }) };
   let peak = 0;
   const cpu = new Map<number, number>();
+  const peaks = new Map<string, number>();
+  const busyAtStart = machineBusyTicks();
   const sample = (): void => {
-    const kib = treeRssKib(root, cpu);
+    const kib = treeRssKib(root, cpu, peaks);
     if (kib !== null && kib > peak) peak = kib;
   };
   sample();
@@ -189,15 +200,29 @@ export function sampleTree(root: number, everyMs = 100): { stop(): { peakMb: num
       clearInterval(timer);
       let ticks = 0;
       for (const used of cpu.values()) ticks += used;
-      return { peakMb: peak > 0 ? Math.round((peak / 1024) * 10) / 10 : null, cpuSeconds: cpu.size ? Math.round((ticks / TICKS) * 10) / 10 : null };
+      const busyAtEnd = machineBusyTicks();
+      const cpuSeconds = cpu.size ? Math.round((ticks / TICKS) * 10) / 10 : null;
+      // The tree's last moments are not sampled, so a small difference is the tree's own.
+      const otherCpuSeconds = busyAtStart !== null && busyAtEnd !== null && cpuSeconds !== null ? Math.max(0, Math.round(((busyAtEnd - busyAtStart) / TICKS - cpuSeconds) * 10) / 10) : null;
+      const processPeaksMb = Object.fromEntries([...peaks].sort((a, b) => b[1] - a[1]).map(([name, kib]) => [name, Math.round((kib / 1024) * 10) / 10]));
+      return { peakMb: peak > 0 ? Math.round((peak / 1024) * 10) / 10 : null, cpuSeconds, processPeaksMb, otherCpuSeconds };
     },
   };
 }
 
-/** `sampleTree`'s peak alone. */
-export function sampleTreeRss(root: number, everyMs = 100): { stop(): number | null } {
-  const sampler = sampleTree(root, everyMs);
-  return { stop: () => sampler.stop().peakMb };
+/**
+ * Clock ticks every core of the machine has spent running something (user, nice, system, irq,
+ * softirq) since boot; null without /proc. Steal (a VM's host running others) is left out: no
+ * process here is charged for it.
+ */
+export function machineBusyTicks(): number | null {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
+    const [, user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).map(Number);
+    return user! + nice! + system! + irq! + softirq!;
+  } catch {
+    return null;
+  }
 }
 
 /** Counts the `.html` files under `dir`; 0 when it does not exist. */
