@@ -5,7 +5,7 @@
  * (see `groups.ts`), so a worker is sent only its run's items: the rest of the catalog is never copied.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Catalog } from "../catalog/index.ts";
 import { renderRun, type RenderOptions, type RenderResult } from "./eleventy.ts";
 import { selectAll, type Selection } from "./groups.ts";
@@ -46,6 +46,8 @@ export interface SiteRenderOptions extends RenderOptions {
   workers?: number;
   /** Most files a run writes; `FILES_PER_RUN` by default. */
   filesPerRun?: number;
+  /** Each worker's heap limits (a worker that runs out of memory leaves its run to the main thread). */
+  workerLimits?: ResourceLimits;
 }
 
 /**
@@ -102,7 +104,7 @@ function failure(error: RunFailure): Error {
  * @throws the first run's error when a template fails, once no run is writing any more
  */
 export async function renderSite(catalog: Catalog, outDir: string, log: (message: string) => void = () => {}, options: SiteRenderOptions = {}): Promise<RenderResult> {
-  const { workers = renderWorkers(), filesPerRun = FILES_PER_RUN, selection, ...common } = options;
+  const { workers = renderWorkers(), filesPerRun = FILES_PER_RUN, workerLimits, selection, ...common } = options;
   const parts = batches(selection ?? selectAll(catalog), filesPerRun);
   const warnings: string[][] = parts.map(() => []);
   const results: RenderResult[] = [];
@@ -146,7 +148,7 @@ export async function renderSite(catalog: Catalog, outDir: string, log: (message
     const retry: number[] = [];
     const workersDone: Promise<void>[] = [];
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { execArgv: [] });
+      const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { execArgv: [], resourceLimits: workerLimits });
       pool.push(worker);
       workersDone.push(viaWorker(worker));
     }

@@ -53,10 +53,15 @@ describe("batches", () => {
 });
 
 describe("rendering across threads", () => {
+  // The site as the main thread alone renders it, in the same runs.
+  const serialLog: string[] = [];
+  let serial: Awaited<ReturnType<typeof renderSite>>;
+  beforeAll(async () => {
+    serial = await renderSite(catalog, path.join(root, "serial"), (m) => serialLog.push(m), { workers: 0, filesPerRun: 40 });
+  });
+
   it("writes the same files, bytes and warnings as one thread, in the same order", async () => {
-    const serialLog: string[] = [];
     const parallelLog: string[] = [];
-    const serial = await renderSite(catalog, path.join(root, "serial"), (m) => serialLog.push(m), { workers: 0, filesPerRun: 40 });
     const parallel = await renderSite(catalog, path.join(root, "parallel"), (m) => parallelLog.push(m), { workers: 1, filesPerRun: 40 });
     expect(batches(selectAll(catalog), 40).length).toBeGreaterThan(4);
     expect(parallel).toEqual(serial);
@@ -65,6 +70,15 @@ describe("rendering across threads", () => {
     const actual = await contents(path.join(root, "parallel"));
     expect([...actual.keys()]).toEqual([...expected.keys()]);
     expect(expected.size).toBeGreaterThan(100);
+    for (const [file, bytes] of expected) expect(actual.get(file)!.equals(bytes), file).toBe(true);
+  });
+
+  it("renders in the main thread the runs of a worker that cannot run (here, out of memory as it starts)", async () => {
+    const expected = await contents(path.join(root, "serial"));
+    const done = await renderSite(catalog, path.join(root, "starved"), () => {}, { workers: 1, filesPerRun: 40, workerLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } });
+    const actual = await contents(path.join(root, "starved"));
+    expect(done.pages).toBeGreaterThan(0);
+    expect([...actual.keys()]).toEqual([...expected.keys()]);
     for (const [file, bytes] of expected) expect(actual.get(file)!.equals(bytes), file).toBe(true);
   });
 
