@@ -34,7 +34,7 @@ interface Chained {
 }
 
 /** The errors of the chain, outermost first (Eleventy keeps the cause in `originalError`). */
-function chain(error: unknown): Chained[] {
+export function chain(error: unknown): Chained[] {
   const out: Chained[] = [];
   let at: unknown = error;
   while (at && typeof at === "object" && out.length < 20 && !out.includes(at as Chained)) {

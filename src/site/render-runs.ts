@@ -121,6 +121,8 @@ export async function renderSite(catalog: Catalog, outDir: string, log: (message
     let failed: unknown = null;
     const take = (): number | null => (failed === null && next < parts.length ? next++ : null);
     const pool: Worker[] = [];
+    // Runs whose worker was lost, rendered in the main thread once the others are done.
+    const retry: number[] = [];
     const viaWorker = (worker: Worker): Promise<void> =>
       new Promise<void>((resolve) => {
         let current: number | null = null;
@@ -137,15 +139,17 @@ export async function renderSite(catalog: Catalog, outDir: string, log: (message
           else failed ??= failure(reply.error);
           send();
         });
-        // A worker that cannot run (it did not start, or ran out of memory) leaves its run to the main thread.
-        worker.on("error", () => {
+        // A worker that cannot run (it did not start, ran out of memory or exited) leaves its run to
+        // the main thread. An error is followed by the exit; the exit alone may come too.
+        const lost = (): void => {
           if (current !== null) retry.push(current);
           current = null;
           resolve();
-        });
+        };
+        worker.on("error", lost);
+        worker.on("exit", lost);
         send();
       });
-    const retry: number[] = [];
     const workersDone: Promise<void>[] = [];
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { execArgv: [], resourceLimits: workerLimits });

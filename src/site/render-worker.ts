@@ -8,6 +8,7 @@ import { deepFreeze } from "../catalog/index.ts";
 import type { Catalog } from "../catalog/index.ts";
 import type { Selection } from "./groups.ts";
 import { renderRun, type RenderOptions, type RenderResult } from "./eleventy.ts";
+import { chain } from "./failure.ts";
 
 /** One run for a worker: the catalog it reads (see `catalogForRun`), the run's part of it, and where it goes. */
 export interface RunJob {
@@ -28,22 +29,16 @@ export interface RunFailure {
 /** What a worker answers a job with. */
 export type RunReply = { id: number; warnings: string[] } & ({ result: RenderResult } | { error: RunFailure });
 
-/** The error a run failed with, as data: its deepest message, and the system's code and path from its chain. */
+/** The error a run failed with, as data: its deepest message, and the first system code and path of its chain. */
 function plain(error: unknown): RunFailure {
-  let at: unknown = error;
-  let code: string | undefined;
-  let file: string | undefined;
-  let message = String(error);
-  for (let depth = 0; at && typeof at === "object" && depth < 20; depth++) {
-    const e = at as { code?: unknown; path?: unknown; message?: unknown; originalError?: unknown; cause?: unknown };
-    if (code === undefined && typeof e.code === "string") {
-      code = e.code;
-      if (typeof e.path === "string") file = e.path;
-    }
-    if (typeof e.message === "string") message = e.message;
-    at = e.originalError ?? e.cause;
-  }
-  return { message, code, path: file };
+  const errors = chain(error);
+  const coded = errors.find((e) => typeof e.code === "string");
+  const deepest = errors.at(-1)?.message;
+  return {
+    message: typeof deepest === "string" ? deepest : String(error),
+    code: coded?.code as string | undefined,
+    path: typeof coded?.path === "string" ? coded.path : undefined,
+  };
 }
 
 parentPort!.on("message", async (job: RunJob) => {

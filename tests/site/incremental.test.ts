@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli.ts";
 import { manifestPath } from "../../src/site/manifest.ts";
 import { Capture, listFiles, tempDir } from "./helpers.ts";
-import { expectBuilt } from "../hostile/sites.ts";
+import { contents, expectBuilt } from "../hostile/sites.ts";
 
 const SEEDS = fileURLToPath(new URL("../../seeds/", import.meta.url));
 const CORPUS = fileURLToPath(new URL("../fixtures/corpus/", import.meta.url));
@@ -35,12 +35,6 @@ async function build(output: string, options: { cache?: boolean; inPlace?: boole
   return { code, out: stdout.text, err: stderr.text };
 }
 
-/** Every file of `site` with its bytes. */
-async function contents(site: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const file of await listFiles(site)) out.set(file, await readFile(path.join(site, file)));
-  return out;
-}
 
 /** Asserts that `site` is, file for file and byte for byte, what a build from scratch makes now. */
 async function expectSameAsFresh(site: string): Promise<void> {

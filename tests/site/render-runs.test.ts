@@ -3,14 +3,15 @@
  * a worker, is byte for byte the site one thread renders, and a run that fails in the worker fails
  * the render with the system's error, once no run is writing any more.
  */
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, type Catalog } from "../../src/catalog/index.ts";
 import { selectAll } from "../../src/site/groups.ts";
 import { batches, catalogForRun, renderSite } from "../../src/site/render-runs.ts";
 import { loadRealRoles } from "../catalog/real-roles.ts";
-import { listFiles, tempDir } from "./helpers.ts";
+import { contents } from "../hostile/sites.ts";
+import { tempDir } from "./helpers.ts";
 
 let catalog: Catalog;
 let root: string;
@@ -22,11 +23,6 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function contents(site: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const file of await listFiles(site)) out.set(file, await readFile(path.join(site, file)));
-  return out;
-}
 
 describe("batches", () => {
   it("cuts the selection into runs of at most the given size, the whole-catalog pages in the first, every item once", () => {
