@@ -65,10 +65,10 @@ describe("a build after a build", () => {
   it("with nothing changed keeps the site as it is, and says so with the same messages", async () => {
     const site = path.join(root, "same");
     const first = await build(site);
-    expect(first.code).toBe(0);
+    expectBuilt(first);
     const before = await stat(path.join(site, ROLE_PAGE));
     const second = await build(site);
-    expect(second.code).toBe(0);
+    expectBuilt(second);
     // Three roles: karm's "ML Engineer" is the seeds' "Machine Learning Engineer" (alias-merged).
     expect(second.out).toMatch(/^Built 3 roles, \d+ pages, \d+ warnings? in \d+\.\d\d s \(nothing changed: the site was kept as it was\)/);
     expect(second.out.match(/\d+ pages/)![0]).toBe(first.out.match(/\d+ pages/)![0]);
@@ -86,7 +86,7 @@ describe("a build after a build", () => {
     const old = await readFile(witness, "utf8");
     await edit(TRANSITIONS, (text) => text.replace("## Overview\n", "## Overview\nA sentence added to the overview.\n"));
     const run = await build(site);
-    expect(run.code).toBe(0);
+    expectBuilt(run);
     const [, rendered, kept] = /; (\d+) rendered, (\d+) kept from the previous build\)/.exec(run.out) ?? [];
     // The role's two pages and the whole-catalog pages (home, skill index, progression, search, my progress, 404).
     expect(Number(rendered)).toBe(8);
@@ -102,7 +102,7 @@ describe("a build after a build", () => {
     expect(await listFiles(site)).toContain("roles/site-reliability-engineer/index.html");
     await rm(path.join(input, "gravitational-sre-levels.md"));
     const run = await build(site);
-    expect(run.code).toBe(0);
+    expectBuilt(run);
     expect(run.out).toMatch(/^Built 2 roles/);
     expect(await listFiles(site)).not.toContain("roles/site-reliability-engineer/index.html");
     await expectSameAsFresh(site);
@@ -126,7 +126,7 @@ describe("a build after a build", () => {
     await edit(TRANSITIONS, (text) => text.replace("## Overview\n", "## Overview\nEdited in place.\n"));
     await rm(path.join(input, "monzo-data-engineering.md"));
     const run = await build(site, { inPlace: true });
-    expect(run.code).toBe(0);
+    expectBuilt(run);
     expect(run.out).toMatch(/ rendered, \d+ kept from the previous build\)/);
     await expectSameAsFresh(site);
     await cp(path.join(CORPUS, "monzo-data-engineering.md"), path.join(input, "monzo-data-engineering.md"));
