@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe("career-atlas build on the seeds", () => {
   it("succeeds and ends with a one-line summary of roles, pages, warnings and seconds", async () => {
-    expect(code).toBe(0);
+    expect(code, `the build exited ${code}:\n${err.text}${out.text}`).toBe(0);
     const { files } = await loadRoles(["seeds"]);
     const warnings = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === false).length, 0);
     const pages = (await listFiles(root)).filter((f) => f.endsWith(".html")).length;
