@@ -121,7 +121,7 @@ describe("build", () => {
   it("prints the diagnostics and the output folder's name as escapes", async () => {
     const output = path.join(root, `site${CLEAR}${RLO}\nout`);
     const run = await cli("build", "--input", input, "--output", output, "--no-cache");
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(unsafe(run.stdout)).toEqual([]);
     expect(unsafe(run.stderr)).toEqual([]);
     expect(run.stderr.replace(COLOURS, "").split("\n").some((line) => line.startsWith(`${forTerminal(path.relative(process.cwd(), file))}:`))).toBe(true);

@@ -5,16 +5,14 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/cli.ts";
-import { Capture, readPage, tempDir, type Page } from "./helpers.ts";
+import { buildOk, readPage, tempDir, type Page } from "./helpers.ts";
 
 const ROLE = "/roles/machine-learning-engineer/";
 let root: string;
 
 beforeAll(async () => {
   root = path.join(await tempDir(), "site");
-  const code = await runBuild({ inputs: ["seeds"], output: root, stdout: new Capture(), stderr: new Capture() });
-  expect(code).toBe(0);
+  await buildOk({ inputs: ["seeds"], output: root });
 }, 60_000);
 
 /** The controls of `page` with neither one label (`for`) nor an aria-labelledby whose every id is on the page. */
