@@ -177,17 +177,39 @@ export function mergeRoles(placed: readonly Placed[], options: MergeOptions = {}
  */
 export const MAX_COMPARED_ROLES = 2_000;
 
+/** Which roles' titles are close to an earlier one's: for each such later role, its index, the earlier's, and why. */
+type Close = { later: number; earlier: number; why: NonNullable<ReturnType<typeof closeness>> }[];
+
+/**
+ * The last titles compared and what was found. The comparison is pairwise (160 ms for 1,000 roles),
+ * and serve's rebuilds mostly change a guide's text, not the titles: the same titles in the same
+ * order are close in the same pairs, so the answer is reused (the shape of a title follows from its
+ * expanded words, `joined`). It holds strings and numbers only, never a role or a file.
+ */
+let lastCompared: { titles: string[]; close: Close } | null = null;
+
+function closePairs(entries: readonly Entry[]): Close {
+  const titles = entries.map((e) => e.shape.joined);
+  if (lastCompared && lastCompared.titles.length === titles.length && lastCompared.titles.every((t, i) => t === titles[i])) return lastCompared.close;
+  const close: Close = [];
+  for (let j = 1; j < entries.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const why = closeness(entries[i]!.shape, entries[j]!.shape);
+      if (!why) continue;
+      close.push({ later: j, earlier: i, why });
+      break;
+    }
+  }
+  lastCompared = { titles, close };
+  return close;
+}
+
 /** A `near-duplicate-title` warning on the later of two roles whose titles are close (see `closeness`). */
 function warnNearDuplicates(entries: readonly Entry[], max: number): void {
   if (entries.length > max) return;
-  for (let j = 1; j < entries.length; j++) {
+  for (const { later: j, earlier: i, why } of closePairs(entries)) {
     const later = entries[j]!;
-    for (let i = 0; i < j; i++) {
-      const earlier = entries[i]!;
-      const why = closeness(earlier.shape, later.shape);
-      if (!why) continue;
-      report(later.file, "near-duplicate-title", { title: later.role.title, other: earlier.role.title, otherPath: earlier.file.path, why }, later.position);
-      break;
-    }
+    const earlier = entries[i]!;
+    report(later.file, "near-duplicate-title", { title: later.role.title, other: earlier.role.title, otherPath: earlier.file.path, why }, later.position);
   }
 }

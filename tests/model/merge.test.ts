@@ -162,6 +162,25 @@ describe("near-duplicate titles", () => {
     expect(editDistance("a", "abcd", 2)).toBe(3);
   });
 
+  it("warns again on a second merge of the same titles (serve's rebuild), on that merge's own files", () => {
+    mergeRoles([guide("Data Engineer", { path: "a.md" }), guide("Data Engineering", { path: "b.md" })]);
+    const again = [guide("Data Engineer", { path: "c.md" }), guide("Data Engineering", { path: "d.md", line: 3 })];
+    mergeRoles(again);
+    expect(diagnostics(again)).toEqual([{ file: "d.md", ruleId: "near-duplicate-title", severity: "warning", line: 3, column: 1 }]);
+  });
+
+  it("compares anew when a title changes or the order does", () => {
+    const far = [guide("Data Engineer", { path: "a.md" }), guide("Data Scientist", { path: "b.md" })];
+    mergeRoles(far);
+    expect(diagnostics(far)).toEqual([]);
+    const near = [guide("Data Engineer", { path: "a.md" }), guide("Data Engineering", { path: "b.md" })];
+    mergeRoles(near);
+    expect(diagnostics(near).map((d) => d.file)).toEqual(["b.md"]);
+    const turned = [guide("Data Engineering", { path: "b.md" }), guide("Data Engineer", { path: "a.md" })];
+    mergeRoles(turned);
+    expect(diagnostics(turned).map((d) => d.file)).toEqual(["a.md"]);
+  });
+
   it("skips the comparison beyond the configured number of roles", () => {
     const placed = [guide("Data Engineer", { path: "a.md" }), guide("Data Engineering", { path: "b.md" })];
     mergeRoles(placed, { maxCompared: 1 });
