@@ -21,6 +21,7 @@ import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { unreadable } from "./read/index.ts";
 import { readBytes, type Within } from "./read/open.ts";
 import { loadContent, runStages } from "./stages.ts";
+import { atOnce } from "./at-once.ts";
 
 export { loadContent, loadFile, type Loaded, type StageTimes } from "./stages.ts";
 export { Loader } from "./load/loader.ts";
@@ -156,20 +157,15 @@ const READS_AT_ONCE = 8;
  */
 export async function readCollected(collected: Collected, limits: Limits = DEFAULT_LIMITS): Promise<Inputs> {
   const files: InputFile[] = new Array(collected.paths.length);
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    while (next < collected.paths.length) {
-      const at = next++;
-      const filePath = collected.paths[at]!;
-      const display = path.relative(process.cwd(), filePath) || filePath;
-      const read = await readBytes(filePath, { displayPath: display, within: collected.within.get(filePath) ?? null, maxBytes: limits.fileBytes });
-      files[at] =
-        read.bytes === null
-          ? { path: filePath, display, bytes: null, hash: null, file: unreadable(read.file) }
-          : { path: filePath, display, bytes: read.bytes, hash: createHash("sha256").update(read.bytes).digest("hex"), file: null };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, collected.paths.length) }, reader));
+  await atOnce(collected.paths.length, READS_AT_ONCE, async (at) => {
+    const filePath = collected.paths[at]!;
+    const display = path.relative(process.cwd(), filePath) || filePath;
+    const read = await readBytes(filePath, { displayPath: display, within: collected.within.get(filePath) ?? null, maxBytes: limits.fileBytes });
+    files[at] =
+      read.bytes === null
+        ? { path: filePath, display, bytes: null, hash: null, file: unreadable(read.file) }
+        : { path: filePath, display, bytes: read.bytes, hash: createHash("sha256").update(read.bytes).digest("hex"), file: null };
+  });
   return { files, problems: collected.problems };
 }
 

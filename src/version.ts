@@ -12,10 +12,10 @@ const SRC = fileURLToPath(new URL("./", import.meta.url));
 const PACKAGE = fileURLToPath(new URL("../package.json", import.meta.url));
 /**
  * Every source a cached load depends on, relative to `src/`: the stages, the loader with its pool
- * and workers (`load/`), the store whose format and keys the entries follow (`cache/`), and
- * limits.ts, which decides what is refused (a changed limit is a new program).
+ * and workers (`load/`) and the reads' pool (at-once.ts), the store whose format and keys the entries
+ * follow (`cache/`), and limits.ts, which decides what is refused (a changed limit is a new program).
  */
-const STAGES = ["read", "parse", "extract", "model", "cache", "load", "stages.ts", "load.ts", "limits.ts"];
+const STAGES = ["read", "parse", "extract", "model", "cache", "load", "stages.ts", "load.ts", "at-once.ts", "limits.ts"];
 
 let version: string | null = null;
 

@@ -13,6 +13,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { atOnce } from "../at-once.ts";
 import { isSitePath } from "./reuse.ts";
 
 /** Where the index goes in the site, and where the browser loads it from. */
@@ -60,9 +61,7 @@ export async function writeIndex(files: IndexFile[], output: string): Promise<Se
   if (pages === null) throw new Error("Pagefind gave no pagefind-entry.json");
   const folders = new Set(wanted.map((f) => path.posix.dirname(f.path)));
   for (const folder of folders) await mkdir(path.join(output, folder), { recursive: true });
-  for (let at = 0; at < wanted.length; at += WRITES_AT_ONCE) {
-    await Promise.all(wanted.slice(at, at + WRITES_AT_ONCE).map((f) => writeFile(path.join(output, f.path), f.content)));
-  }
+  await atOnce(wanted.length, WRITES_AT_ONCE, (at) => writeFile(path.join(output, wanted[at]!.path), wanted[at]!.content));
   return { pages };
 }
 

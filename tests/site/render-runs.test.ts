@@ -23,7 +23,6 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-
 describe("batches", () => {
   it("cuts the selection into runs of at most the given size, the whole-catalog pages in the first, every item once", () => {
     const parts = batches(selectAll(catalog), 20);
